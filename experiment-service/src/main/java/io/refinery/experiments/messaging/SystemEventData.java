@@ -1,0 +1,31 @@
+package io.refinery.experiments.messaging;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.refinery.experiments.domain.SystemSnapshot;
+
+/** The {@code data} of oversight-service's system registered/updated events; unknown fields are ignored for forward compatibility. */
+@RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record SystemEventData(String key, String name, String kind, String ownerTeam, RiskProfileData riskProfile,
+        long revision, Instant updatedAt) {
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RiskProfileData(String brandImpact, String financialImpact, String customerImpact) {
+    }
+
+    /** Null when a required field is missing: such an event is poison. */
+    public SystemSnapshot toSnapshot() {
+        if (key == null || name == null || kind == null || ownerTeam == null || riskProfile == null
+                || riskProfile.brandImpact() == null || riskProfile.financialImpact() == null
+                || riskProfile.customerImpact() == null || revision < 1 || updatedAt == null) {
+            return null;
+        }
+        return new SystemSnapshot(key, name, kind, ownerTeam, riskProfile.brandImpact(), riskProfile.financialImpact(),
+                riskProfile.customerImpact(), revision, updatedAt);
+    }
+}

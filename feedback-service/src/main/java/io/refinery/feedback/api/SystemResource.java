@@ -1,0 +1,40 @@
+package io.refinery.feedback.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.refinery.feedback.domain.SystemProjections;
+import io.smallrye.mutiny.Uni;
+
+/** The AI systems this service knows from refinery.systems, {@code /api/v1/systems/{key}}. */
+@Path("/api/v1/systems")
+@Tag(name = "Systems", description = "AI systems known from the registry's events")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class SystemResource {
+
+    private final SystemProjections projections;
+
+    public SystemResource(SystemProjections projections) {
+        this.projections = projections;
+    }
+
+    @GET
+    @Path("/{key}")
+    @RolesAllowed({ Roles.VIEWER, Roles.INGEST, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "One AI system, as received from the registry")
+    @APIResponse(responseCode = "200", description = "Known here")
+    @APIResponse(responseCode = "404", description = "Not (yet) received from the registry")
+    public Uni<SystemView> get(@PathParam("key") String key) {
+        return projections.get(key).map(SystemView::of);
+    }
+}
