@@ -65,8 +65,8 @@ public class OutboxRelay {
         return backlog;
     }
 
-    @Scheduled(every = "${refinery.outbox.interval:1s}", delayed = "${refinery.outbox.initial-delay:2s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${refinery.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
         return publishPending()
                 .onFailure().invoke(e -> LOG.warnf("outbox relay pass failed, will retry: %s", e.toString()))
@@ -111,7 +111,8 @@ public class OutboxRelay {
         return emitter.sendMessage(Message.of(payload).addMetadata(metadata));
     }
 
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purgePublished() {
         return pool.preparedQuery(PURGE).execute(Tuple.of(retentionDays)).replaceWithVoid()
                 .onFailure().recoverWithNull().replaceWithVoid();

@@ -51,7 +51,7 @@ class SystemEventsConsumerTest {
     }
 
     private static void publish(String key, String value) {
-        TestTopics.send(RefineryTestResource.bootstrapServers(), "refinery.systems", key, value);
+        TestTopics.sendCloudEvent(RefineryTestResource.bootstrapServers(), "refinery.systems", key, value);
     }
 
     @Test

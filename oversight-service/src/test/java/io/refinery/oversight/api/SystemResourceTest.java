@@ -75,6 +75,8 @@ class SystemResourceTest {
 
         ConsumerRecord<String, String> registered = last(TestTopics.awaitRecord(RefineryTestResource.bootstrapServers(),
                 "refinery.systems", r -> "reco-engine".equals(r.key()), Duration.ofSeconds(20)));
+        assertThat(new String(registered.headers().lastHeader("content-type").value()))
+                .startsWith("application/cloudevents+json");
         JsonNode event = JSON.readTree(registered.value());
         assertThat(event.get("specversion").asText()).isEqualTo("1.0");
         assertThat(event.get("type").asText()).isEqualTo("io.refinery.oversight.system.registered.v1");
@@ -179,6 +181,10 @@ class SystemResourceTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("kind"));
         given().header("Authorization", VIEWER).queryParam("cursor", "%%%").get("/api/v1/systems")
                 .then().statusCode(400).body("errors[0].field", equalTo("cursor"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("[" + " ".repeat(3_000_000) + "]")
+                .post("/api/v1/systems")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("body"));
         assertThat(countSystems()).isEqualTo(before);
 
         given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body("twice", "LOW"))

@@ -1,5 +1,6 @@
 package io.refinery.testing.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,16 +24,27 @@ public final class TestTopics {
     private TestTopics() {
     }
 
+    /** Sends like the services' outbox relays do: structured CloudEvent with its content-type header. */
+    public static void sendCloudEvent(String bootstrapServers, String topic, String key, String value) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("content-type", "application/cloudevents+json; charset=UTF-8".getBytes(StandardCharsets.UTF_8));
+        send(bootstrapServers, record);
+    }
+
     public static void send(String bootstrapServers, String topic, String key, String value) {
+        send(bootstrapServers, new ProducerRecord<>(topic, key, value));
+    }
+
+    private static void send(String bootstrapServers, ProducerRecord<String, String> record) {
         Map<String, Object> conf = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(conf)) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("could not send to " + topic, e);
+            throw new IllegalStateException("could not send to " + record.topic(), e);
         }
     }
 
