@@ -83,8 +83,11 @@ public final class TestKafkaBroker {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("broker.log").toFile())
                     .start();
+            long started = System.nanoTime();
             TestKafkaBroker broker = new TestKafkaBroker(process, dir, "127.0.0.1:" + port);
             broker.awaitReady(TimeUnit.SECONDS.toNanos(120));
+            System.out.printf("[refinery] test Kafka broker ready on %s in %d ms (log %s)%n", broker.bootstrapServers(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), broker.logFile());
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
