@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.refinery.testing.RefineryTestResource;
 import io.refinery.testing.auth.TestTokens;
+import io.refinery.testing.events.SystemEvents;
 import io.refinery.testing.kafka.TestTopics;
 import io.restassured.RestAssured;
 
@@ -39,15 +39,8 @@ class SystemEventsConsumerTest {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
     }
 
-    static String systemEvent(String eventId, String key, long revision, String brandImpact) {
-        return """
-                {"specversion": "1.0", "id": "%s", "source": "/oversight-service",
-                 "type": "io.refinery.oversight.system.updated.v1", "subject": "%s", "time": "%s",
-                 "datacontenttype": "application/json",
-                 "data": {"key": "%s", "name": "Support chatbot", "kind": "CHATBOT", "ownerTeam": "care",
-                          "riskProfile": {"brandImpact": "%s", "financialImpact": "LOW", "customerImpact": "HIGH"},
-                          "revision": %d, "updatedAt": "%s"}}
-                """.formatted(eventId, key, Instant.now(), key, brandImpact, revision, Instant.now());
+    private static String systemEvent(String eventId, String key, long revision, String brandImpact) {
+        return SystemEvents.event(eventId, key, revision, brandImpact);
     }
 
     private static void publish(String key, String value) {

@@ -1,0 +1,84 @@
+package io.refinery.metrics.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Ingests observation batches from HTTP or Kafka: every item is checked on its own (fields, known system),
+ * the good ones are written in one statement, and the answer names each refused item with its reasons.
+ */
+@ApplicationScoped
+public class ObservationIngestor {
+
+    private final ObservationStore store;
+    private final MeterRegistry registry;
+
+    public ObservationIngestor(ObservationStore store, MeterRegistry registry) {
+        this.store = store;
+        this.registry = registry;
+    }
+
+    public Uni<IngestResult> ingest(List<JsonNode> items) {
+        Instant now = Instant.now();
+        List<ObservationParser.Parsed> parsed = new ArrayList<>(items.size());
+        Set<String> keys = new HashSet<>();
+        for (JsonNode item : items) {
+            ObservationParser.Parsed p = ObservationParser.parse(item, now);
+            parsed.add(p);
+            if (p.ok()) {
+                keys.add(p.observation().systemKey());
+            }
+        }
+        return store.knownSystems(keys).flatMap(known -> {
+            List<Observation> good = new ArrayList<>(items.size());
+            List<IngestResult.RejectedItem> rejected = new ArrayList<>();
+            for (int i = 0; i < parsed.size(); i++) {
+                ObservationParser.Parsed p = parsed.get(i);
+                if (!p.ok()) {
+                    rejected.add(new IngestResult.RejectedItem(i, p.issues()));
+                } else if (!known.contains(p.observation().systemKey())) {
+                    rejected.add(new IngestResult.RejectedItem(i, List.of(new FieldIssue("systemKey",
+                            "unknown AI system '" + p.observation().systemKey()
+                                    + "': register it on oversight-service first"))));
+                } else {
+                    good.add(p.observation());
+                }
+            }
+            return store.insert(good).map(insertedBySystem -> {
+                int inserted = insertedBySystem.values().stream().mapToInt(Integer::intValue).sum();
+                count(good, insertedBySystem, rejected.size());
+                return new IngestResult(inserted, good.size() - inserted, rejected);
+            });
+        });
+    }
+
+    private void count(List<Observation> good, Map<String, Integer> insertedBySystem, int rejected) {
+        Map<String, Integer> validBySystem = new HashMap<>();
+        for (Observation o : good) {
+            validBySystem.merge(o.systemKey(), 1, Integer::sum);
+        }
+        validBySystem.forEach((system, valid) -> {
+            int inserted = insertedBySystem.getOrDefault(system, 0);
+            Counter.builder("refinery_observations_ingested").description("Observations stored")
+                    .tag("system", system).register(registry).increment(inserted);
+            Counter.builder("refinery_observations_duplicates").description("Observations whose id was already stored")
+                    .tag("system", system).register(registry).increment(valid - inserted);
+        });
+        // No system label: a refused item may name a system that does not exist (unbounded label values).
+        Counter.builder("refinery_observations_rejected").description("Observations refused as invalid")
+                .register(registry).increment(rejected);
+    }
+}
