@@ -1,0 +1,106 @@
+package io.refinery.metrics.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.refinery.metrics.domain.FieldIssue;
+import io.refinery.metrics.domain.IngestResult;
+import io.refinery.metrics.domain.ObservationIngestor;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+
+/**
+ * Ingests observations from refinery.metrics.observations in batches, through the same checks and the same
+ * set-based write as the HTTP endpoint. Records that can never be stored go to refinery.metrics.observations.dlq
+ * with their reasons in the {@code refinery-error} header; the batch's offsets are committed only after the
+ * write committed and the dead letters were acknowledged. A database outage is retried, never dead-lettered.
+ * Records are plain observation items, or CloudEvents whose {@code data} is one.
+ */
+@ApplicationScoped
+public class ObservationsConsumer {
+
+    private static final Logger LOG = Logger.getLogger(ObservationsConsumer.class);
+
+    private final ObjectMapper mapper;
+    private final ObservationIngestor ingestor;
+    private final MutinyEmitter<String> deadLetters;
+
+    public ObservationsConsumer(ObjectMapper mapper, ObservationIngestor ingestor,
+            @Channel("observations-dlq") MutinyEmitter<String> deadLetters) {
+        this.mapper = mapper;
+        this.ingestor = ingestor;
+        this.deadLetters = deadLetters;
+    }
+
+    @Incoming("observations")
+    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
+        List<KafkaRecord<String, String>> records = batch.getRecords();
+        List<JsonNode> items = new ArrayList<>(records.size());
+        for (KafkaRecord<String, String> r : records) {
+            items.add(readItem(r.getPayload()));
+        }
+        return ingestor.ingest(items)
+                .onFailure().invoke(e -> LOG.warnf("storing %d observations failed, retrying: %s", items.size(), e.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
+                .flatMap(result -> deadLetter(records, result))
+                .flatMap(x -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private JsonNode readItem(String value) {
+        try {
+            JsonNode node = mapper.readTree(value);
+            if (node != null && node.has("specversion") && node.has("data")) {
+                return node.get("data");
+            }
+            return node;
+        } catch (Exception e) {
+            return null; // refused by the parser as "must be a JSON object"
+        }
+    }
+
+    private Uni<Void> deadLetter(List<KafkaRecord<String, String>> records, IngestResult result) {
+        if (result.rejected().isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> sends = new ArrayList<>();
+        for (IngestResult.RejectedItem rejected : result.rejected()) {
+            KafkaRecord<String, String> r = records.get(rejected.index());
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("refinery-error", describe(rejected.errors()).getBytes(StandardCharsets.UTF_8));
+            String offset = r.getMetadata(IncomingKafkaRecordMetadata.class)
+                    .map(m -> Long.toString(m.getOffset())).orElse("?");
+            headers.add("refinery-source", (r.getTopic() + "/" + r.getPartition() + "/" + offset)
+                    .getBytes(StandardCharsets.UTF_8));
+            OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
+                    .withKey(r.getKey()).withHeaders(headers).build();
+            String value = r.getPayload() == null ? "" : r.getPayload();
+            sends.add(deadLetters.sendMessage(Message.of(value).addMetadata(metadata)));
+        }
+        return Uni.join().all(sends).andFailFast().replaceWithVoid();
+    }
+
+    private String describe(List<FieldIssue> errors) {
+        try {
+            return mapper.writeValueAsString(errors);
+        } catch (Exception e) {
+            return errors.toString();
+        }
+    }
+}
