@@ -19,13 +19,15 @@ public record SeriesResponse(
         List<Point> points) {
 
     @Schema(name = "SeriesPoint")
-    public record Point(Instant start, @Schema(example = "0.031") double value, @Schema(example = "240") long count,
+    public record Point(Instant start, @Schema(example = "0.031") double value,
+            @Schema(description = "Observations in the period", example = "240") long count,
+            @Schema(description = "Sample size: Σdenominator for rates, else count", example = "120000") long samples,
             double min, double max) {
     }
 
     public static SeriesResponse of(String systemKey, String metric, Step step, String segment, Instant from, Instant to,
             List<RollupPoint> points) {
         return new SeriesResponse(systemKey, metric, step, segment, from, to,
-                points.stream().map(p -> new Point(p.start(), p.value(), p.count(), p.min(), p.max())).toList());
+                points.stream().map(p -> new Point(p.start(), p.value(), p.count(), p.samples(), p.min(), p.max())).toList());
     }
 }

@@ -48,19 +48,47 @@ public final class TestTopics {
         }
     }
 
-    /**
-     * Reads {@code topic} from the beginning until a record matches {@code wanted} or {@code timeout} passes;
-     * returns every record read so far (the match last) or throws.
-     */
-    public static List<ConsumerRecord<String, String>> awaitRecord(String bootstrapServers, String topic,
-            Predicate<ConsumerRecord<String, String>> wanted, Duration timeout) {
-        Map<String, Object> conf = Map.of(
+    /** Every record on {@code topic} that matches, read from the beginning until no new record came for {@code quiet}. */
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic,
+            Predicate<ConsumerRecord<String, String>> wanted, Duration quiet) {
+        List<ConsumerRecord<String, String>> matching = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers))) {
+            consumer.subscribe(List.of(topic));
+            long lastNews = System.nanoTime();
+            boolean assigned = false;
+            while (!assigned || System.nanoTime() - lastNews < quiet.toNanos()) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                assigned = assigned || !consumer.assignment().isEmpty();
+                if (!records.isEmpty()) {
+                    lastNews = System.nanoTime();
+                }
+                records.forEach(r -> {
+                    if (wanted.test(r)) {
+                        matching.add(r);
+                    }
+                });
+            }
+        }
+        return matching;
+    }
+
+    private static Map<String, Object> consumerConfig(String bootstrapServers) {
+        return Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    }
+
+    /**
+     * Reads {@code topic} from the beginning until a record matches {@code wanted} or {@code timeout} passes;
+     * returns every record read so far (the match last) or throws.
+     */
+    public static List<ConsumerRecord<String, String>> awaitRecord(String bootstrapServers, String topic,
+            Predicate<ConsumerRecord<String, String>> wanted, Duration timeout) {
+        Map<String, Object> conf = consumerConfig(bootstrapServers);
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(conf)) {

@@ -1,0 +1,117 @@
+package io.refinery.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * HTTP: N observations in batches of 10,000, POSTed to /api/v1/observations by a few concurrent clients. Every
+ * answer must be 202 with accepted equal to the batch size. Bodies are built before the clock starts.
+ */
+final class HttpBatches {
+
+    static final int BATCH = 10_000;
+    /** metrics-service's quarkus.http.limits.max-body-size. */
+    static final int MAX_BODY = 2 * 1024 * 1024;
+    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
+    private static final Pattern DUPLICATES = Pattern.compile("\"duplicates\"\\s*:\\s*(\\d+)");
+
+    private HttpBatches() {
+    }
+
+    static Map<String, Double> run(Config config) throws Exception {
+        Main.check(config.token() != null, "--token (an ingest token) is required");
+        List<Workload.Obs> rows = Workload.generate(config.systemKey(), config.runId() + "-h", config.seed("http"),
+                config.n());
+        List<byte[]> bodies = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        long bytes = 0;
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Workload.Obs> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            StringBuilder sb = new StringBuilder(batch.size() * 180).append('[');
+            for (int i = 0; i < batch.size(); i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                batch.get(i).appendJson(sb);
+            }
+            byte[] body = sb.append(']').toString().getBytes(StandardCharsets.UTF_8);
+            Main.check(body.length <= MAX_BODY, "a batch body has " + body.length + " bytes, over the 2 MiB limit");
+            bodies.add(body);
+            sizes.add(batch.size());
+            bytes += body.length;
+        }
+        System.out.printf("http: %,d observations in %d batches (%,d bytes per batch on average), %d clients%n",
+                config.n(), bodies.size(), bytes / bodies.size(), config.clients());
+
+        try (Connection db = Db.connect(config)) {
+            long before = Db.countFromRollups(db, config.systemKey());
+            URI uri = URI.create(config.metricsUrl() + "/api/v1/observations");
+            AtomicInteger next = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(config.clients());
+            List<Future<Integer>> clients = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int c = 0; c < config.clients(); c++) {
+                clients.add(pool.submit(() -> {
+                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(Duration.ofSeconds(10)).build();
+                    int sent = 0;
+                    for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
+                                .header("Authorization", "Bearer " + config.token())
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build();
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        checkAnswer(i, sizes.get(i), response);
+                        sent += sizes.get(i);
+                    }
+                    return sent;
+                }));
+            }
+            int total = 0;
+            try {
+                for (Future<Integer> client : clients) {
+                    total += client.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            long elapsed = System.nanoTime() - start;
+            long stored = Db.countFromRollups(db, config.systemKey()) - before;
+            Main.check(total == config.n() && stored == config.n(),
+                    "sent " + total + ", stored " + stored + ", expected " + config.n());
+            double rate = config.n() / (elapsed / 1e9);
+            System.out.printf("http batches:         %,d observations stored in %s = %s obs/s"
+                    + " (%d clients, batches of %,d, every answer 202)%n", config.n(), Main.seconds(elapsed),
+                    Main.rate(rate), config.clients(), BATCH);
+            Map<String, Double> results = new LinkedHashMap<>();
+            results.put("http_ingest_rate", rate);
+            results.put("http_ingest_seconds", elapsed / 1e9);
+            return results;
+        }
+    }
+
+    private static void checkAnswer(int batch, int size, HttpResponse<String> response) throws Exception {
+        String body = response.body();
+        Matcher accepted = ACCEPTED.matcher(body);
+        Matcher duplicates = DUPLICATES.matcher(body);
+        boolean ok = response.statusCode() == 202 && accepted.find() && Integer.parseInt(accepted.group(1)) == size
+                && duplicates.find() && Integer.parseInt(duplicates.group(1)) == 0;
+        Main.check(ok, "batch " + batch + ": HTTP " + response.statusCode() + ", expected 202 with accepted=" + size
+                + ": " + body.substring(0, Math.min(body.length(), 500)));
+    }
+}

@@ -1,0 +1,119 @@
+package io.refinery.bench;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Kafka → PostgreSQL: produce N observation records to refinery.metrics.observations (keyed by system, as
+ * producers are told to), then wait until metrics-service has committed all of them. The rate runs from the
+ * first send to the moment the last row is seen committed.
+ */
+final class KafkaToPostgres {
+
+    private static final long POLL_MS = 50;
+    private static final long STALL_NS = 60_000_000_000L;
+
+    private KafkaToPostgres() {
+    }
+
+    static Map<String, Double> run(Config config) throws Exception {
+        int n = config.n();
+        List<String> values = new ArrayList<>(n);
+        for (Workload.Obs o : Workload.generate(config.systemKey(), config.runId() + "-k", config.seed("kafka"), n)) {
+            values.add(o.json());
+        }
+        try (Connection db = Db.connect(config)) {
+            long baseCount = Db.countObservations(db, config.systemKey());
+            long baseRollups = Db.countFromRollups(db, config.systemKey());
+            System.out.printf("kafka->postgres: %,d records ready (%s), %,d observations of %s already stored%n", n,
+                    config.topic(), baseCount, config.systemKey());
+
+            AtomicInteger failed = new AtomicInteger();
+            AtomicReference<Exception> firstError = new AtomicReference<>();
+            long start;
+            long produced;
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(config))) {
+                producer.partitionsFor(config.topic()); // metadata fetched before the clock starts
+                start = System.nanoTime();
+                for (String value : values) {
+                    producer.send(new ProducerRecord<>(config.topic(), config.systemKey(), value), (md, e) -> {
+                        if (e != null) {
+                            failed.incrementAndGet();
+                            firstError.compareAndSet(null, e);
+                        }
+                    });
+                }
+                producer.flush();
+                produced = System.nanoTime();
+            }
+            Main.check(failed.get() == 0, failed.get() + " records were not acknowledged: " + firstError.get());
+            double produceRate = n / ((produced - start) / 1e9);
+            System.out.printf("kafka produce:        %,d records acknowledged in %s = %s records/s (acks=all)%n", n,
+                    Main.seconds(produced - start), Main.rate(produceRate));
+
+            long stored = waitUntilStored(db, config.systemKey(), baseRollups + n);
+            long elapsed = stored - start;
+            long count = Db.countObservations(db, config.systemKey());
+            Main.check(count == baseCount + n, "select count(*) gives " + count + ", expected " + (baseCount + n));
+            double rate = n / (elapsed / 1e9);
+            System.out.printf("kafka->postgres:      %,d observations stored in %s = %s obs/s"
+                    + " (first send to last row committed)%n", n, Main.seconds(elapsed), Main.rate(rate));
+            Map<String, Double> results = new LinkedHashMap<>();
+            results.put("kafka_produce_rate", produceRate);
+            results.put("kafka_ingest_rate", rate);
+            results.put("kafka_ingest_seconds", elapsed / 1e9);
+            return results;
+        }
+    }
+
+    private static Properties producerProps(Config config) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-" + config.runId());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
+        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return p;
+    }
+
+    /** Polls until the system's committed count reaches expected; returns the nanoTime it was first seen. */
+    private static long waitUntilStored(Connection db, String systemKey, long expected) throws Exception {
+        long last = -1;
+        long lastProgress = System.nanoTime();
+        long lastReport = lastProgress;
+        while (true) {
+            long stored = Db.countFromRollups(db, systemKey);
+            long now = System.nanoTime(); // after the read: the rows were committed before this
+            if (stored >= expected) {
+                Main.check(stored == expected, "stored " + stored + " observations, expected exactly " + expected);
+                return now;
+            }
+            if (stored != last) {
+                last = stored;
+                lastProgress = now;
+            } else if (now - lastProgress > STALL_NS) {
+                throw new java.io.IOException("no progress for 60 s: " + (expected - stored) + " observations missing;"
+                        + " see .refinery/logs/metrics.log and topic refinery.metrics.observations.dlq");
+            }
+            if (now - lastReport > 5_000_000_000L) {
+                System.out.printf("  ... %,d observations still to store%n", expected - stored);
+                lastReport = now;
+            }
+            Thread.sleep(POLL_MS);
+        }
+    }
+}
