@@ -16,12 +16,14 @@
 #
 # Observations go to the AI system 'bench-reco' (registered if needed) with ids prefixed by a fresh run id,
 # and stay stored. Everything else the run creates (consumer group, scratch schema 'bench') is removed.
-# Environment: HTTP_CLIENTS (4), SKIP_BUILD=1 to reuse benchmarks/target.
+# Environment: HTTP_CLIENTS (4), SPREAD (how far back observedAt reaches, ISO-8601; PT10M = live stream,
+# P2D = backfill), SKIP_BUILD=1 to reuse benchmarks/target.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 N="${1:-${N:-500000}}"
 CLIENTS="${HTTP_CLIENTS:-4}"
+SPREAD="${SPREAD:-PT10M}"
 SYSTEM=bench-reco
 BOOTSTRAP=127.0.0.1:9092
 TOPIC=refinery.metrics.observations
@@ -70,7 +72,7 @@ clients_version=$(grep -o 'kafka-clients-[0-9][^/:]*\.jar' <<<"$CP" | sed 's/kaf
 tools_version=$(grep -o 'kafka-tools-[0-9][^/:]*\.jar' <<<"$CP" | sed 's/kafka-tools-//; s/\.jar$//')
 [ -n "$clients_version" ] && [ "$clients_version" = "$tools_version" ] \
   || die "kafka-tools ($tools_version) must have the version of kafka-clients ($clients_version)"
-JAVA=(java -Xms1g -Xmx1g -XX:+UseSerialGC -cp "$CP")
+JAVA=(java -Xms1g -Xmx1g -XX:+UseSerialGC -Dbench.spread="$SPREAD" -cp "$CP")
 
 # --- the AI system the observations belong to -----------------------------------------------------------
 admin=$("$ROOT/bin/refinery" token admin --sub bench --hours 2)
@@ -90,7 +92,7 @@ until curl -fs -o /dev/null "http://127.0.0.1:8081/api/v1/systems/$SYSTEM" -H "A
   sleep 0.2
 done
 
-say "run $RUN_ID: N=$N observations per measurement, $(nproc) cores"
+say "run $RUN_ID: N=$N observations per measurement, observedAt within $SPREAD, $(nproc) cores"
 common=(--n "$N" --run-id "$RUN_ID" --system "$SYSTEM" --bootstrap "$BOOTSTRAP" --topic "$TOPIC" --results "$RESULTS")
 
 # --- 1. Kafka -> PostgreSQL -------------------------------------------------------------------------------

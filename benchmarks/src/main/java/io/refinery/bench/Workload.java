@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
 
 /**
  * Synthetic but realistic observations of one AI system: unique ids (run prefix + counter), 20 metrics, a few
- * segments, observedAt spread over the last two days, values in [0,1], about a third given as
+ * segments, observedAt spread over the last {@code bench.spread} (ISO-8601 duration, default PT10M: a live stream;
+ * P2D gives a backfill that touches thousands of rollup rows per batch), values in [0,1], about a third given as
  * numerator/denominator. The same (prefix, seed) always gives the same rows, so the COPY limit loads exactly the
  * rows that went through Kafka. Items are kept compact: a full batch of 10,000 must stay under metrics-service's
  * 2 MiB body limit.
@@ -20,7 +21,7 @@ final class Workload {
             "bounce_rate", "fallback_rate", "cold_start_share", "error_rate", "timeout_rate", "cache_hit_rate",
             "revenue_share", "personalization_score" };
     static final String[] SEGMENTS = { "new-customers", "returning", "vip", "mobile" };
-    private static final long TWO_DAYS_S = 2 * 24 * 3600;
+    private static final long SPREAD_S = java.time.Duration.parse(System.getProperty("bench.spread", "PT10M")).getSeconds();
 
     /** One row of metrics.observations (received_at aside). */
     record Obs(String id, String systemKey, String metric, double value, Long numerator, Long denominator,
@@ -74,14 +75,14 @@ final class Workload {
     private Workload() {
     }
 
-    /** n observations with ids {@code <idPrefix>-<counter>}, observedAt within two days before now. */
+    /** n observations with ids {@code <idPrefix>-<counter>}, observedAt within {@code bench.spread} before now. */
     static List<Obs> generate(String systemKey, String idPrefix, long seed, int n) {
         SplittableRandom random = new SplittableRandom(seed);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         List<Obs> rows = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             String metric = METRICS[random.nextInt(METRICS.length)];
-            Instant observedAt = now.minusSeconds(random.nextLong(TWO_DAYS_S));
+            Instant observedAt = now.minusSeconds(random.nextLong(SPREAD_S));
             double value = Math.round(random.nextDouble() * 10_000) / 10_000.0;
             Long numerator = null;
             Long denominator = null;
