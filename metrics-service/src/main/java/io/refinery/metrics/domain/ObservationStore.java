@@ -1,78 +1,66 @@
 package io.refinery.metrics.domain;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.postgresql.PGConnection;
+
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Writes observation batches in one set-based statement: the batch travels as arrays ({@code unnest}, a
- * COPY-class bulk path that the reactive driver supports), new ids are inserted, repeated ids skipped
- * ({@code on conflict do nothing}), and the hourly and daily rollups of exactly the inserted rows are
- * upserted in the same statement, so rollups never count a duplicate and never miss a committed row.
+ * Writes observation batches at COPY speed, idempotently, in one transaction: the ids already stored are looked
+ * up, the new rows go in with PostgreSQL {@code COPY} (the reactive driver has no COPY, so this one path uses
+ * JDBC on a worker thread), and the rollups of exactly those rows are upserted from an in-memory
+ * {@link RollupDelta}. Two batches racing with the same new id: the loser's COPY hits the primary key, its
+ * transaction rolls back whole and it is retried, and the retry sees the id as stored.
  */
 @ApplicationScoped
 public class ObservationStore {
 
-    static final String INSERT = """
-            with batch as (
-              select * from unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[], $6::float8[],
-                                   $7::timestamptz[], $8::text[], $9::text[])
-                as b(id, system_key, metric, value, numerator, denominator, observed_at, segment, dimensions)
-            ),
-            inserted as (
-              insert into metrics.observations (id, system_key, metric, value, numerator, denominator, observed_at,
-                                                segment, dimensions, received_at)
-              select id, system_key, metric, value, numerator, denominator, observed_at, segment, dimensions::jsonb, now()
-              from batch
-              on conflict (id) do nothing
-              returning system_key, metric, value, numerator, denominator, observed_at, segment
-            ),
-            expanded as (
-              select i.system_key, i.metric, s.step, seg.segment,
-                     date_trunc(case s.step when 'PT1H' then 'hour' else 'day' end, i.observed_at, 'UTC') as bucket,
-                     i.value, i.numerator, i.denominator
-              from inserted i
-              cross join (values ('PT1H'), ('P1D')) as s(step)
-              cross join lateral (select '' as segment union all select i.segment where i.segment is not null) seg
-            ),
-            rolled as (
-              insert into metrics.rollups as r (system_key, metric, step, segment, bucket, count, sum, min, max,
-                                                ratio_count, numerator_sum, denominator_sum, updated_at)
-              select system_key, metric, step, segment, bucket, count(*), sum(value), min(value), max(value),
-                     count(denominator), coalesce(sum(numerator), 0), coalesce(sum(denominator), 0), now()
-              from expanded
-              group by system_key, metric, step, segment, bucket
-              order by system_key, metric, step, segment, bucket
-              on conflict (system_key, metric, step, segment, bucket) do update set
-                count = r.count + excluded.count,
-                sum = r.sum + excluded.sum,
-                min = least(r.min, excluded.min),
-                max = greatest(r.max, excluded.max),
-                ratio_count = r.ratio_count + excluded.ratio_count,
-                numerator_sum = r.numerator_sum + excluded.numerator_sum,
-                denominator_sum = r.denominator_sum + excluded.denominator_sum,
-                updated_at = now()
-            )
-            select system_key, count(*) as inserted from inserted group by system_key
+    private static final String EXISTING = "select id from metrics.observations where id = any(?)";
+    private static final String COPY = "copy metrics.observations (id, system_key, metric, value, numerator, denominator,"
+            + " observed_at, segment, dimensions, received_at) from stdin (format csv)";
+    static final String UPSERT_ROLLUPS = """
+            insert into metrics.rollups as r (system_key, metric, step, segment, bucket, count, sum, min, max,
+                                              ratio_count, numerator_sum, denominator_sum, updated_at)
+            select *, now() from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[], ?::bigint[],
+                                        ?::float8[], ?::float8[], ?::float8[], ?::bigint[], ?::float8[], ?::float8[])
+            on conflict (system_key, metric, step, segment, bucket) do update set
+              count = r.count + excluded.count,
+              sum = r.sum + excluded.sum,
+              min = least(r.min, excluded.min),
+              max = greatest(r.max, excluded.max),
+              ratio_count = r.ratio_count + excluded.ratio_count,
+              numerator_sum = r.numerator_sum + excluded.numerator_sum,
+              denominator_sum = r.denominator_sum + excluded.denominator_sum,
+              updated_at = now()
             """;
+    private static final String KNOWN = "select system_key from metrics.systems where system_key = any(?)";
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int ATTEMPTS = 5;
 
-    private static final String KNOWN = "select system_key from metrics.systems where system_key = any($1)";
+    private final DataSource dataSource;
 
-    private final Pool pool;
-
-    public ObservationStore(Pool pool) {
-        this.pool = pool;
+    public ObservationStore(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /** Writes the batch; returns how many were new per system (the rest were already stored). */
@@ -80,38 +68,7 @@ public class ObservationStore {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        int n = batch.size();
-        String[] ids = new String[n];
-        String[] systems = new String[n];
-        String[] metrics = new String[n];
-        Double[] values = new Double[n];
-        Double[] numerators = new Double[n];
-        Double[] denominators = new Double[n];
-        OffsetDateTime[] times = new OffsetDateTime[n];
-        String[] segments = new String[n];
-        String[] dimensions = new String[n];
-        for (int i = 0; i < n; i++) {
-            Observation o = batch.get(i);
-            ids[i] = o.id();
-            systems[i] = o.systemKey();
-            metrics[i] = o.metric();
-            values[i] = o.value();
-            numerators[i] = o.numerator();
-            denominators[i] = o.denominator();
-            times[i] = o.observedAt().atOffset(ZoneOffset.UTC);
-            segments[i] = o.segment();
-            dimensions[i] = o.dimensionsJson();
-        }
-        Tuple args = Tuple.from(new Object[] { ids, systems, metrics, values, numerators, denominators, times,
-                segments, dimensions });
-        return pool.withTransaction(conn -> conn.preparedQuery(INSERT).execute(args))
-                .map(rows -> {
-                    Map<String, Integer> inserted = new HashMap<>();
-                    for (Row row : rows) {
-                        inserted.put(row.getString("system_key"), row.getLong("inserted").intValue());
-                    }
-                    return inserted;
-                });
+        return Uni.createFrom().item(() -> insertWithRetry(batch)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** Which of these system keys are registered (known from refinery.systems). */
@@ -119,13 +76,108 @@ public class ObservationStore {
         if (keys.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
-        return pool.preparedQuery(KNOWN).execute(Tuple.of(keys.toArray(new String[0])))
-                .map(rows -> {
-                    java.util.HashSet<String> known = new java.util.HashSet<>();
-                    for (Row row : rows) {
-                        known.add(row.getString(0));
-                    }
-                    return known;
-                });
+        return Uni.createFrom().item(() -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(KNOWN)) {
+                q.setArray(1, c.createArrayOf("text", keys.toArray()));
+                return readStrings(q);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read known systems", e);
+            }
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private Map<String, Integer> insertWithRetry(List<Observation> batch) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return insertOnce(batch);
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == ATTEMPTS) {
+                    throw new IllegalStateException("storing " + batch.size() + " observations failed", e);
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("streaming observations to COPY failed", e);
+            }
+        }
+    }
+
+    private Map<String, Integer> insertOnce(List<Observation> batch) throws SQLException, IOException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Observation> fresh = withoutStored(c, batch);
+                if (!fresh.isEmpty()) {
+                    c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(ObservationCsv.of(fresh)));
+                    upsertRollups(c, RollupDelta.of(fresh).cells());
+                }
+                c.commit();
+                Map<String, Integer> inserted = new HashMap<>();
+                fresh.forEach(o -> inserted.merge(o.systemKey(), 1, Integer::sum));
+                return inserted;
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** The batch minus ids already stored and minus repeats inside the batch (first one wins). */
+    private static List<Observation> withoutStored(Connection c, List<Observation> batch) throws SQLException {
+        Set<String> seen = new HashSet<>();
+        try (PreparedStatement q = c.prepareStatement(EXISTING)) {
+            q.setArray(1, c.createArrayOf("text", batch.stream().map(Observation::id).toArray()));
+            seen.addAll(readStrings(q));
+        }
+        List<Observation> fresh = new ArrayList<>(batch.size());
+        for (Observation o : batch) {
+            if (seen.add(o.id())) {
+                fresh.add(o);
+            }
+        }
+        return fresh;
+    }
+
+    private static void upsertRollups(Connection c, Collection<RollupDelta.Cell> cells) throws SQLException {
+        int n = cells.size();
+        Object[] systems = new Object[n], metrics = new Object[n], steps = new Object[n], segments = new Object[n];
+        Object[] buckets = new Object[n], counts = new Object[n], sums = new Object[n], mins = new Object[n];
+        Object[] maxs = new Object[n], ratioCounts = new Object[n], numerators = new Object[n], denominators = new Object[n];
+        int i = 0;
+        for (RollupDelta.Cell cell : cells) {
+            systems[i] = cell.systemKey;
+            metrics[i] = cell.metric;
+            steps[i] = cell.step.name();
+            segments[i] = cell.segment;
+            buckets[i] = Timestamp.from(cell.bucket);
+            counts[i] = cell.count;
+            sums[i] = cell.sum;
+            mins[i] = cell.min;
+            maxs[i] = cell.max;
+            ratioCounts[i] = cell.ratioCount;
+            numerators[i] = cell.numeratorSum;
+            denominators[i] = cell.denominatorSum;
+            i++;
+        }
+        try (PreparedStatement upsert = c.prepareStatement(UPSERT_ROLLUPS)) {
+            Array[] arrays = { c.createArrayOf("text", systems), c.createArrayOf("text", metrics),
+                    c.createArrayOf("text", steps), c.createArrayOf("text", segments),
+                    c.createArrayOf("timestamptz", buckets), c.createArrayOf("bigint", counts),
+                    c.createArrayOf("float8", sums), c.createArrayOf("float8", mins), c.createArrayOf("float8", maxs),
+                    c.createArrayOf("bigint", ratioCounts), c.createArrayOf("float8", numerators),
+                    c.createArrayOf("float8", denominators) };
+            for (int p = 0; p < arrays.length; p++) {
+                upsert.setArray(p + 1, arrays[p]);
+            }
+            upsert.executeUpdate();
+        }
+    }
+
+    private static Set<String> readStrings(PreparedStatement q) throws SQLException {
+        Set<String> values = new HashSet<>();
+        try (ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+        }
+        return values;
     }
 }
