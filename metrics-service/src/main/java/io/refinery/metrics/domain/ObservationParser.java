@@ -37,7 +37,7 @@ public final class ObservationParser {
     public static Parsed parse(JsonNode item, Instant now) {
         List<FieldIssue> issues = new ArrayList<>();
         if (item == null || !item.isObject()) {
-            return new Parsed(null, List.of(new FieldIssue("", "must be a JSON object")));
+            return new Parsed(null, List.of(new FieldIssue("item", "must be a JSON object")));
         }
         String id = text(item, "id", MAX_ID, issues);
         String systemKey = text(item, "systemKey", 64, issues);

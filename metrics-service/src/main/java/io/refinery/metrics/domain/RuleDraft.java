@@ -24,7 +24,7 @@ public record RuleDraft(String systemKey, String metric, String segment, Compari
         }
         if (baselineType == Rule.BaselineType.FIXED) {
             if (baselineValue == null || !Double.isFinite(baselineValue)) {
-                issues.add(new FieldIssue("baseline.value", "is required for a FIXED baseline"));
+                issues.add(new FieldIssue("baseline.value", "is required for a FIXED baseline and must be a finite number"));
             }
             if (baselineWindow != null || baselineStatistic != null) {
                 issues.add(new FieldIssue("baseline", "a FIXED baseline takes only a value"));
