@@ -141,6 +141,8 @@ class SystemResourceTest {
         given().header("Authorization", TestTokens.bearer("ingestor", "ingest"))
                 .when().get("/api/v1/systems")
                 .then().statusCode(403);
+        given().header("X-Request-Id", "req-7").header("Authorization", VIEWER).get("/api/v1/systems/nope")
+                .then().statusCode(404).header("X-Request-Id", equalTo("req-7"));
         given().when().get("/q/health/ready").then().statusCode(200);
         given().when().get("/q/openapi").then().statusCode(200);
     }

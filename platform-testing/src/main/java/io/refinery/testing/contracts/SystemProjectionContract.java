@@ -133,6 +133,10 @@ public abstract class SystemProjectionContract {
                 .then().statusCode(401).contentType("application/problem+json");
         given().header("Authorization", TestTokens.bearer("mallory", "shopper")).get("/api/v1/systems/care-bot")
                 .then().statusCode(403).contentType("application/problem+json");
+        given().header("X-Request-Id", "req-42").header("Authorization", VIEWER).get("/api/v1/systems/nobody")
+                .then().statusCode(404).header("X-Request-Id", equalTo("req-42"));
+        given().header("X-Request-Id", "bad id with spaces").get("/api/v1/systems/nobody")
+                .then().statusCode(401).header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(200);
     }
