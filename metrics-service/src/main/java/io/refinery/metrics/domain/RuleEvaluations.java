@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,10 +50,18 @@ public class RuleEvaluations {
         this.mapper = mapper;
     }
 
-    /** On demand: evaluates the periods closed by {@code at}. */
+    /**
+     * On demand: evaluates the periods closed by {@code at}. The rule row is locked, so an on-demand call and a
+     * scheduled run (or two replicas) never move the same rule's alert at once.
+     */
     @WithTransaction
     public Uni<EvaluationOutcome> evaluate(UUID ruleId, Instant at) {
-        return rules.find(ruleId).flatMap(rule -> evaluateRule(rule, at));
+        return Rule.<Rule> findById(ruleId, LockModeType.PESSIMISTIC_WRITE).flatMap(rule -> {
+            if (rule == null || rule.deletedAt != null) {
+                return Uni.createFrom().failure(new NotFoundProblem("no rule with id " + ruleId));
+            }
+            return evaluateRule(rule, at);
+        });
     }
 
     /** Claims one due rule (skipping rules another replica holds) and evaluates it; false when none is due. */
@@ -75,7 +84,7 @@ public class RuleEvaluations {
                     .flatMap(open -> {
                         Transition transition = AlertTransitions.next(statusOf(open), evaluation, rule.consecutivePeriods);
                         rule.lastEvaluatedAt = Instant.now();
-                        rule.nextEvaluationAt = rules.nextEvaluation(rule.period, Instant.now().isAfter(at) ? Instant.now() : at);
+                        rule.nextEvaluationAt = rules.nextEvaluation(rule.period, Instant.now());
                         return apply(rule, open, evaluation, transition).map(alert -> new EvaluationOutcome(rule.id,
                                 at, evaluation.state(), evaluation.consecutiveBreaches(), transition, alert,
                                 evaluation.verdicts()));
