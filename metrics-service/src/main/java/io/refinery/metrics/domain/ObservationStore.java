@@ -26,11 +26,12 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Writes observation batches at COPY speed, idempotently, in one transaction: the ids already stored are looked
- * up, the new rows go in with PostgreSQL {@code COPY} (the reactive driver has no COPY, so this one path uses
- * JDBC on a worker thread), and the rollups of exactly those rows are upserted from an in-memory
- * {@link RollupDelta}. Two batches racing with the same new id: the loser's COPY hits the primary key, its
- * transaction rolls back whole and it is retried, and the retry sees the id as stored.
+ * Writes observation batches at COPY speed, idempotently, in one transaction: the new rows go in with PostgreSQL
+ * {@code COPY} (the reactive driver has no COPY, so this one path uses JDBC on a worker thread) and the rollups
+ * of exactly those rows are upserted from an in-memory {@link RollupDelta}. The first attempt assumes every id
+ * is new (the common case, no lookup); if the primary key refuses one, the transaction rolls back whole and the
+ * batch is written again without the ids already stored. Two batches racing with the same new id end the same
+ * way.
  */
 @ApplicationScoped
 public class ObservationStore {
@@ -55,7 +56,7 @@ public class ObservationStore {
             """;
     private static final String KNOWN = "select system_key from metrics.systems where system_key = any(?)";
     private static final String UNIQUE_VIOLATION = "23505";
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 6;
 
     private final DataSource dataSource;
 
@@ -89,7 +90,7 @@ public class ObservationStore {
     private Map<String, Integer> insertWithRetry(List<Observation> batch) {
         for (int attempt = 1;; attempt++) {
             try {
-                return insertOnce(batch);
+                return insertOnce(batch, attempt > 1);
             } catch (SQLException e) {
                 if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == ATTEMPTS) {
                     throw new IllegalStateException("storing " + batch.size() + " observations failed", e);
@@ -100,11 +101,11 @@ public class ObservationStore {
         }
     }
 
-    private Map<String, Integer> insertOnce(List<Observation> batch) throws SQLException, IOException {
+    private Map<String, Integer> insertOnce(List<Observation> batch, boolean lookUpStored) throws SQLException, IOException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<Observation> fresh = withoutStored(c, batch);
+                List<Observation> fresh = lookUpStored ? withoutStored(c, batch) : withoutRepeats(batch);
                 if (!fresh.isEmpty()) {
                     c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(ObservationCsv.of(fresh)));
                     upsertRollups(c, RollupDelta.of(fresh).cells());
@@ -118,6 +119,18 @@ public class ObservationStore {
                 throw e;
             }
         }
+    }
+
+    /** The batch minus ids repeated inside it (first one wins). */
+    private static List<Observation> withoutRepeats(List<Observation> batch) {
+        Set<String> seen = new HashSet<>();
+        List<Observation> unique = new ArrayList<>(batch.size());
+        for (Observation o : batch) {
+            if (seen.add(o.id())) {
+                unique.add(o);
+            }
+        }
+        return unique;
     }
 
     /** The batch minus ids already stored and minus repeats inside the batch (first one wins). */
