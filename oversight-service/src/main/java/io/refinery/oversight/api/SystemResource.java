@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.oversight.domain.SystemKind;
 import io.refinery.oversight.domain.SystemRegistry;
+import io.refinery.oversight.messaging.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 
 /** The AI system registry, {@code /api/v1/systems}. Changes are published on refinery.systems. */
@@ -37,10 +38,12 @@ import io.smallrye.mutiny.Uni;
 public class SystemResource {
 
     private final SystemRegistry registry;
+    private final OutboxRelay relay;
     private final JsonWebToken caller;
 
-    public SystemResource(SystemRegistry registry, JsonWebToken caller) {
+    public SystemResource(SystemRegistry registry, OutboxRelay relay, JsonWebToken caller) {
         this.registry = registry;
+        this.relay = relay;
         this.caller = caller;
     }
 
@@ -55,6 +58,7 @@ public class SystemResource {
             throw new InvalidParameterException("key", "must not be null");
         }
         return registry.register(request.key(), request.toDraft(), caller.getSubject())
+                .invoke(relay::nudge)
                 .map(s -> Response.created(URI.create("/api/v1/systems/" + s.systemKey)).entity(SystemResponse.of(s)).build());
     }
 
@@ -68,7 +72,7 @@ public class SystemResource {
         if (request.key() != null && !request.key().equals(key)) {
             throw new InvalidParameterException("key", "must equal the key in the path ('" + key + "'); keys cannot change");
         }
-        return registry.update(key, request.toDraft(), caller.getSubject()).map(SystemResponse::of);
+        return registry.update(key, request.toDraft(), caller.getSubject()).invoke(relay::nudge).map(SystemResponse::of);
     }
 
     @GET
