@@ -41,9 +41,7 @@ class ClockedJobsTest {
     private static final Instant TODAY = Instant.now().truncatedTo(ChronoUnit.DAYS);
 
     private static void registerSystem(String key) {
-        SystemEvents.register(RefineryTestResource.bootstrapServers(), key);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", VIEWER)
-                .get("/api/v1/systems/" + key).then().statusCode(200));
+        SystemEvents.registerAndAwait(RefineryTestResource.bootstrapServers(), key);
     }
 
     private static void ingest(String system, String metric, int daysAgo, long clicks, long impressions, String segment) {
@@ -53,15 +51,6 @@ class ClockedJobsTest {
                   "dimensions": {"segment": "%s"}}]""".formatted(UUID.randomUUID(), system, metric, clicks, impressions, at, segment);
         given().header("Authorization", INGEST).contentType(ContentType.JSON).body(body).post("/api/v1/observations")
                 .then().statusCode(202).body("accepted", equalTo(1));
-    }
-
-    private static void sql(String statement, Object... args) throws Exception {
-        try (Connection c = RefineryTestResource.database().connect(); PreparedStatement s = c.prepareStatement(statement)) {
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
-            s.executeUpdate();
-        }
     }
 
     @Test
@@ -76,7 +65,7 @@ class ClockedJobsTest {
                  "period": "P1D", "consecutivePeriods": 5, "minSamplesPerPeriod": 100, "severity": "CRITICAL"}""")
                 .post("/api/v1/rules").then().statusCode(201).extract().path("id");
         // The rule was created today, so its first evaluation is due after today closes: make it due now.
-        sql("update metrics.rules set next_evaluation_at = ? where id = ?",
+        RefineryTestResource.database().update("update metrics.rules set next_evaluation_at = ? where id = ?",
                 Timestamp.from(Instant.now().minusSeconds(60)), UUID.fromString(ruleId));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", VIEWER)
@@ -96,7 +85,7 @@ class ClockedJobsTest {
         ingest("rollup-sys", "ctr", 1, 30, 1000, "new");
         ingest("rollup-sys", "ctr", 1, 10, 1000, "returning");
         // The job may have closed yesterday at start-up, before these observations: let it close it again.
-        sql("delete from metrics.closed_periods where step = 'P1D' and bucket = ?",
+        RefineryTestResource.database().update("delete from metrics.closed_periods where step = 'P1D' and bucket = ?",
                 Timestamp.from(TODAY.minus(1, ChronoUnit.DAYS)));
 
         List<ConsumerRecord<String, String>> seen = TestTopics.awaitRecord(RefineryTestResource.bootstrapServers(),

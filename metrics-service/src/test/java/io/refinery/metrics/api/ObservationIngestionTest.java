@@ -57,12 +57,8 @@ class ObservationIngestionTest {
         }
         registered = true;
         for (String key : List.of("ingest-reco", "ingest-rates")) {
-            SystemEvents.register(RefineryTestResource.bootstrapServers(), key);
+            SystemEvents.registerAndAwait(RefineryTestResource.bootstrapServers(), key);
         }
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            given().header("Authorization", VIEWER).get("/api/v1/systems/ingest-reco").then().statusCode(200);
-            given().header("Authorization", VIEWER).get("/api/v1/systems/ingest-rates").then().statusCode(200);
-        });
     }
 
     static String item(String id, String system, String metric, double value, Instant at, String segment) {
@@ -93,7 +89,7 @@ class ObservationIngestionTest {
                 .body("rejected[0].errors.field", contains("value"))
                 .body("rejected[1].errors[0].field", equalTo("systemKey"))
                 .body("rejected[2].errors.field", contains("id", "metric", "observedAt"));
-        assertThat(count("select count(*) from metrics.observations where id like ?", prefix + "-%")).isEqualTo(997);
+        assertThat(RefineryTestResource.database().queryLong("select count(*) from metrics.observations where id like ?", prefix + "-%")).isEqualTo(997);
 
         // A replay of the whole batch changes nothing: all valid items are duplicates, rollups do not move.
         given().header("Authorization", INGEST).contentType(ContentType.JSON).body(body)
@@ -101,7 +97,7 @@ class ObservationIngestionTest {
                 .then().statusCode(202)
                 .body("accepted", equalTo(0))
                 .body("duplicates", equalTo(997));
-        assertThat(count("select count(*) from metrics.observations where id like ?", prefix + "-%")).isEqualTo(997);
+        assertThat(RefineryTestResource.database().queryLong("select count(*) from metrics.observations where id like ?", prefix + "-%")).isEqualTo(997);
 
         given().header("Authorization", VIEWER)
                 .queryParam("from", day.toString()).queryParam("to", day.plus(1, ChronoUnit.DAYS).toString())
@@ -162,15 +158,5 @@ class ObservationIngestionTest {
                 .get("/api/v1/systems/ingest-reco/metrics/ctr/series")
                 .then().statusCode(400).body("errors[0].field", equalTo("step"));
         given().header("Authorization", VIEWER).get("/api/v1/systems/nobody/metrics/ctr/series").then().statusCode(404);
-    }
-
-    static long count(String sql, String arg) throws Exception {
-        try (Connection c = RefineryTestResource.database().connect(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, arg);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
     }
 }

@@ -52,9 +52,7 @@ class RulesAndAlertsTest {
     }
 
     private static void registerSystem(String key) {
-        SystemEvents.register(RefineryTestResource.bootstrapServers(), key);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", VIEWER)
-                .get("/api/v1/systems/" + key).then().statusCode(200));
+        SystemEvents.registerAndAwait(RefineryTestResource.bootstrapServers(), key);
     }
 
     /** One CTR observation for the day {@code daysAgo} before today: numerator clicks over denominator impressions. */

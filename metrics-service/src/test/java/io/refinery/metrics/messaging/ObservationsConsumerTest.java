@@ -34,10 +34,7 @@ class ObservationsConsumerTest {
     @Test
     void observationsFromKafkaAreStoredOnceAndBadRecordsGoToTheDeadLetterTopic() throws Exception {
         String bootstrap = RefineryTestResource.bootstrapServers();
-        SystemEvents.register(bootstrap, "kafka-reco");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given()
-                .header("Authorization", TestTokens.bearer("v", "viewer")).get("/api/v1/systems/kafka-reco")
-                .then().statusCode(200));
+        SystemEvents.registerAndAwait(bootstrap, "kafka-reco");
 
         String prefix = UUID.randomUUID().toString();
         Instant at = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(1, ChronoUnit.HOURS);
@@ -61,7 +58,7 @@ class ObservationsConsumerTest {
                 .formatted(prefix, at));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(count("select count(*) from metrics.observations where id like ?", prefix + "%")).isEqualTo(21));
+                assertThat(RefineryTestResource.database().queryLong("select count(*) from metrics.observations where id like ?", prefix + "%")).isEqualTo(21));
         List<ConsumerRecord<String, String>> dead = TestTopics.awaitRecord(bootstrap, TOPIC + ".dlq",
                 r -> "poison-2".equals(r.key()), Duration.ofSeconds(20));
         ConsumerRecord<String, String> unknown = dead.get(dead.size() - 1);
@@ -69,17 +66,8 @@ class ObservationsConsumerTest {
                 .contains("systemKey").contains("unknown AI system");
         assertThat(dead).anySatisfy(r -> assertThat(r.key()).isEqualTo("poison-1"));
         // The hourly rollup counted each stored observation exactly once.
-        assertThat(count("select sum(count) from metrics.rollups where system_key = 'kafka-reco' and step = 'PT1H' and segment = ''"
+        assertThat(RefineryTestResource.database().queryLong("select sum(count) from metrics.rollups where system_key = 'kafka-reco' and step = 'PT1H' and segment = ''"
                 + " and metric = ?", "ctr")).isEqualTo(21);
     }
 
-    static long count(String sql, String arg) throws Exception {
-        try (Connection c = RefineryTestResource.database().connect(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, arg);
-            try (ResultSet rs = q.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
 }

@@ -68,6 +68,29 @@ public final class TestDatabase {
         return DriverManager.getConnection(jdbcUrl(), credentials());
     }
 
+    /** The single number {@code sql} selects, with {@code args} bound in order. */
+    public long queryLong(String sql, Object... args) throws SQLException {
+        try (Connection c = connect(); java.sql.PreparedStatement q = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                q.setObject(i + 1, args[i]);
+            }
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Runs one statement (tests that move a clock or tamper with rows). */
+    public int update(String sql, Object... args) throws SQLException {
+        try (Connection c = connect(); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+
     private void admin(String sql) {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres",
                 credentials()); Statement s = c.createStatement()) {

@@ -24,6 +24,18 @@ public final class SystemEvents {
                 """.formatted(eventId, key, Instant.now(), key, brandImpact, revision, Instant.now());
     }
 
+    /**
+     * Registers {@code key} and waits until the running service answers {@code GET /api/v1/systems/{key}} with 200
+     * (RestAssured must already point at the service, i.e. call it from a test method or {@code @BeforeEach}).
+     */
+    public static void registerAndAwait(String bootstrapServers, String key) {
+        register(bootstrapServers, key);
+        String viewer = io.refinery.testing.auth.TestTokens.bearer("victor", "viewer");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                io.restassured.RestAssured.given().header("Authorization", viewer).get("/api/v1/systems/" + key)
+                        .then().statusCode(200));
+    }
+
     /** Publishes a registration of {@code key} (revision 1) on refinery.systems. */
     public static void register(String bootstrapServers, String key) {
         TestTopics.sendCloudEvent(bootstrapServers, "refinery.systems", key,
