@@ -1,5 +1,6 @@
 package io.refinery.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -29,35 +31,16 @@ final class KafkaToPostgres {
 
     static Map<String, Double> run(Config config) throws Exception {
         int n = config.n();
-        List<String> values = new ArrayList<>(n);
-        for (Workload.Obs o : Workload.generate(config.systemKey(), config.runId() + "-k", config.seed("kafka"), n)) {
-            values.add(o.json());
-        }
+        List<byte[]> values = records(config, "kafka");
         try (Connection db = Db.connect(config)) {
             long baseCount = Db.countObservations(db, config.systemKey());
             long baseRollups = Db.countFromRollups(db, config.systemKey());
             System.out.printf("kafka->postgres: %,d records ready (%s), %,d observations of %s already stored%n", n,
                     config.topic(), baseCount, config.systemKey());
 
-            AtomicInteger failed = new AtomicInteger();
-            AtomicReference<Exception> firstError = new AtomicReference<>();
-            long start;
-            long produced;
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(config))) {
-                producer.partitionsFor(config.topic()); // metadata fetched before the clock starts
-                start = System.nanoTime();
-                for (String value : values) {
-                    producer.send(new ProducerRecord<>(config.topic(), config.systemKey(), value), (md, e) -> {
-                        if (e != null) {
-                            failed.incrementAndGet();
-                            firstError.compareAndSet(null, e);
-                        }
-                    });
-                }
-                producer.flush();
-                produced = System.nanoTime();
-            }
-            Main.check(failed.get() == 0, failed.get() + " records were not acknowledged: " + firstError.get());
+            long[] window = produce(config, values);
+            long start = window[0];
+            long produced = window[1];
             double produceRate = n / ((produced - start) / 1e9);
             System.out.printf("kafka produce:        %,d records acknowledged in %s = %s records/s (acks=all)%n", n,
                     Main.seconds(produced - start), Main.rate(produceRate));
@@ -77,6 +60,39 @@ final class KafkaToPostgres {
         }
     }
 
+    /** The N records of the run, serialized before any clock starts (the broker and the service are measured). */
+    static List<byte[]> records(Config config, String kind) {
+        List<byte[]> values = new ArrayList<>(config.n());
+        for (Workload.Obs o : Workload.generate(config.systemKey(), config.runId() + "-" + kind.charAt(0), config.seed(kind),
+                config.n())) {
+            values.add(o.json().getBytes(StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    /** Sends every record keyed by the system and waits for all acknowledgements; returns {first send, last ack}. */
+    static long[] produce(Config config, List<byte[]> values) throws Exception {
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<Exception> firstError = new AtomicReference<>();
+        long start;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(config))) {
+            producer.partitionsFor(config.topic()); // metadata fetched before the clock starts
+            start = System.nanoTime();
+            for (byte[] value : values) {
+                producer.send(new ProducerRecord<>(config.topic(), config.systemKey(), value), (md, e) -> {
+                    if (e != null) {
+                        failed.incrementAndGet();
+                        firstError.compareAndSet(null, e);
+                    }
+                });
+            }
+            producer.flush();
+        }
+        long produced = System.nanoTime();
+        Main.check(failed.get() == 0, failed.get() + " records were not acknowledged: " + firstError.get());
+        return new long[] { start, produced };
+    }
+
     private static Properties producerProps(Config config) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrap());
@@ -86,12 +102,12 @@ final class KafkaToPostgres {
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L * 1024 * 1024);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         return p;
     }
 
     /** Polls until the system's committed count reaches expected; returns the nanoTime it was first seen. */
-    private static long waitUntilStored(Connection db, String systemKey, long expected) throws Exception {
+    static long waitUntilStored(Connection db, String systemKey, long expected) throws Exception {
         long last = -1;
         long lastProgress = System.nanoTime();
         long lastReport = lastProgress;

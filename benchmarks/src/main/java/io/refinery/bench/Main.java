@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  *
  * <pre>
  *   kafka  --n N --run-id R      produce N observations to refinery.metrics.observations, wait until stored
+ *   backlog --n N --run-id R --token T   pause ingestion from Kafka, produce N observations, resume, time the drain
  *   http   --n N --run-id R --token T [--clients 4]   POST them in batches of 10,000
  *   copy   --n N --run-id R      COPY the rows of the kafka measurement into a scratch table
  *   delete-group --group G       remove a consumer group (the one ConsumerPerformance used)
@@ -31,13 +32,14 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Main kafka|http|copy|delete-group [--name value]...");
+            System.err.println("usage: Main kafka|backlog|http|copy|delete-group [--name value]...");
             System.exit(2);
         }
         Config config = Config.parse(args, 1);
         Map<String, Double> results;
         switch (args[0]) {
             case "kafka" -> results = KafkaToPostgres.run(config);
+            case "backlog" -> results = KafkaBacklog.run(config);
             case "http" -> results = HttpBatches.run(config);
             case "copy" -> results = CopyLimit.run(config);
             case "delete-group" -> {

@@ -1,6 +1,7 @@
 package io.refinery.metrics.api;
 
-import java.util.ArrayList;
+import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -11,17 +12,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.metrics.domain.ObservationIngestor;
+import io.refinery.metrics.domain.ObservationReader;
 import io.smallrye.mutiny.Uni;
 
 /** Batch ingestion of AI metric observations, {@code POST /api/v1/observations}. */
@@ -33,9 +38,11 @@ public class ObservationResource {
     public static final int MAX_BATCH = 10_000;
 
     private final ObservationIngestor ingestor;
+    private final JsonFactory json;
 
-    public ObservationResource(ObservationIngestor ingestor) {
+    public ObservationResource(ObservationIngestor ingestor, ObjectMapper mapper) {
         this.ingestor = ingestor;
+        this.json = mapper.getFactory();
     }
 
     @POST
@@ -45,37 +52,16 @@ public class ObservationResource {
     @Operation(summary = "Ingest a batch of up to 10,000 observations",
             description = "Idempotent on each item's id. Rates given as numerator/denominator roll up as "
                     + "Σnumerator/Σdenominator. Each refused item is named with its reasons; the others are stored.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "ctr",
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ObservationItem.class), examples = @ExampleObject(name = "ctr",
             value = "[{\"id\": \"reco-2026-11-24-ctr-0001\", \"systemKey\": \"reco-engine\", \"metric\": \"ctr\","
                     + " \"value\": 0.031, \"observedAt\": \"2026-11-24T10:00:00Z\", \"numerator\": 310,"
                     + " \"denominator\": 10000, \"dimensions\": {\"segment\": \"new-customers\", \"variant\": \"B\"}}]")))
     @APIResponse(responseCode = "202", description = "Stored what was valid; see rejected for the rest")
     @APIResponse(responseCode = "400", description = "The body is not a JSON array, is empty or has more than 10,000 items")
-    public Uni<Response> ingest(JsonNode body) {
-        List<JsonNode> items = BatchBody.items(body, MAX_BATCH);
+    public Uni<Response> ingest(byte[] body) throws IOException {
+        List<ObservationReader.Parsed> items = ObservationBatch.read(json, body, MAX_BATCH, Instant.now());
         return ingestor.ingest(items)
                 .map(result -> Response.accepted(IngestResponse.of(result)).type(MediaType.APPLICATION_JSON).build());
-    }
-
-    /** Checks the outer shape of a batch body; the items themselves are checked one by one. */
-    static final class BatchBody {
-
-        private BatchBody() {
-        }
-
-        static List<JsonNode> items(JsonNode body, int max) {
-            if (body == null || !body.isArray()) {
-                throw new InvalidParameterException("body", "must be a JSON array of items");
-            }
-            if (body.isEmpty()) {
-                throw new InvalidParameterException("body", "must hold at least one item");
-            }
-            if (body.size() > max) {
-                throw new InvalidParameterException("body", "must hold at most " + max + " items (got " + body.size() + ")");
-            }
-            List<JsonNode> items = new ArrayList<>(body.size());
-            body.forEach(items::add);
-            return items;
-        }
     }
 }

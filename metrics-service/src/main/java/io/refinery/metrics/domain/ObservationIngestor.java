@@ -1,6 +1,5 @@
 package io.refinery.metrics.domain;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HashMap;
@@ -9,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,22 +28,19 @@ public class ObservationIngestor {
         this.registry = registry;
     }
 
-    public Uni<IngestResult> ingest(List<JsonNode> items) {
-        Instant now = Instant.now();
-        List<ObservationParser.Parsed> parsed = new ArrayList<>(items.size());
+    /** Stores the items read well whose system is known; the answer names every other one by its index. */
+    public Uni<IngestResult> ingest(List<ObservationReader.Parsed> parsed) {
         Set<String> keys = new HashSet<>();
-        for (JsonNode item : items) {
-            ObservationParser.Parsed p = ObservationParser.parse(item, now);
-            parsed.add(p);
+        for (ObservationReader.Parsed p : parsed) {
             if (p.ok()) {
                 keys.add(p.observation().systemKey());
             }
         }
         return store.knownSystems(keys).flatMap(known -> {
-            List<Observation> good = new ArrayList<>(items.size());
+            List<Observation> good = new ArrayList<>(parsed.size());
             List<IngestResult.RejectedItem> rejected = new ArrayList<>();
             for (int i = 0; i < parsed.size(); i++) {
-                ObservationParser.Parsed p = parsed.get(i);
+                ObservationReader.Parsed p = parsed.get(i);
                 if (!p.ok()) {
                     rejected.add(new IngestResult.RejectedItem(i, p.issues()));
                 } else if (!known.contains(p.observation().systemKey())) {

@@ -1,11 +1,11 @@
 package io.refinery.metrics.domain;
 
 import java.time.Instant;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * What a batch of new observations adds to the hourly and daily rollups, per system, metric, step, segment ('' =
@@ -56,7 +56,7 @@ public final class RollupDelta {
     private static final Comparator<Key> ORDER = Comparator.comparing(Key::systemKey).thenComparing(Key::metric)
             .thenComparing(Key::step).thenComparing(Key::segment).thenComparing(Key::bucket);
 
-    private final Map<Key, Cell> cells = new TreeMap<>(ORDER);
+    private final Map<Key, Cell> cells = new HashMap<>();
 
     public static RollupDelta of(List<Observation> observations) {
         RollupDelta delta = new RollupDelta();
@@ -78,7 +78,11 @@ public final class RollupDelta {
     }
 
     /** The cells in a fixed order (system, metric, step, segment, bucket), so concurrent upserts lock rows alike. */
-    public Collection<Cell> cells() {
-        return cells.values();
+    public List<Cell> cells() {
+        List<Map.Entry<Key, Cell>> entries = new ArrayList<>(cells.entrySet());
+        entries.sort(Map.Entry.comparingByKey(ORDER));
+        List<Cell> ordered = new ArrayList<>(entries.size());
+        entries.forEach(e -> ordered.add(e.getValue()));
+        return ordered;
     }
 }

@@ -19,7 +19,7 @@ public record RuleDraft(String systemKey, String metric, String segment, Compari
 
     public List<FieldIssue> issues() {
         List<FieldIssue> issues = new ArrayList<>();
-        if (!ObservationParser.METRIC.matcher(metric).matches()) {
+        if (!ObservationReader.METRIC.matcher(metric).matches()) {
             issues.add(new FieldIssue("metric", "must be lowercase: a-z, 0-9, '_', '.', '-' (up to 100 characters)"));
         }
         if (baselineType == Rule.BaselineType.FIXED) {

@@ -1,6 +1,8 @@
 package io.refinery.metrics.messaging;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +15,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.metrics.domain.FieldIssue;
 import io.refinery.metrics.domain.IngestResult;
 import io.refinery.metrics.domain.ObservationIngestor;
+import io.refinery.metrics.domain.ObservationReader;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -39,22 +45,25 @@ public class ObservationsConsumer {
     private static final Logger LOG = Logger.getLogger(ObservationsConsumer.class);
 
     private final ObjectMapper mapper;
+    private final JsonFactory json;
     private final ObservationIngestor ingestor;
     private final MutinyEmitter<String> deadLetters;
 
     public ObservationsConsumer(ObjectMapper mapper, ObservationIngestor ingestor,
             @Channel("observations-dlq") MutinyEmitter<String> deadLetters) {
         this.mapper = mapper;
+        this.json = mapper.getFactory();
         this.ingestor = ingestor;
         this.deadLetters = deadLetters;
     }
 
     @Incoming("observations")
-    public Uni<Void> consume(KafkaRecordBatch<String, String> batch) {
-        List<KafkaRecord<String, String>> records = batch.getRecords();
-        List<JsonNode> items = new ArrayList<>(records.size());
-        for (KafkaRecord<String, String> r : records) {
-            items.add(readItem(r.getPayload()));
+    public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
+        List<KafkaRecord<String, byte[]>> records = batch.getRecords();
+        List<ObservationReader.Parsed> items = new ArrayList<>(records.size());
+        Instant now = Instant.now();
+        for (KafkaRecord<String, byte[]> r : records) {
+            items.add(readItem(r.getPayload(), now));
         }
         return ingestor.ingest(items)
                 .onFailure().invoke(e -> LOG.warnf("storing %d observations failed, retrying: %s", items.size(), e.toString()))
@@ -63,25 +72,60 @@ public class ObservationsConsumer {
                 .flatMap(x -> Uni.createFrom().completionStage(batch.ack()));
     }
 
-    private JsonNode readItem(String value) {
-        try {
-            JsonNode node = mapper.readTree(value);
-            if (node != null && node.has("specversion") && node.has("data")) {
-                return node.get("data");
+    /** The record's item: the value itself, or the {@code data} of a CloudEvent that carries one. */
+    private ObservationReader.Parsed readItem(byte[] value, Instant now) {
+        if (value == null || value.length == 0) {
+            return ObservationReader.Parsed.refused("item", "must be a JSON object");
+        }
+        try (JsonParser parser = json.createParser(value)) {
+            parser.nextToken();
+            ObservationReader.Parsed item = ObservationReader.read(parser, now);
+            if (parser.nextToken() != null) {
+                return ObservationReader.Parsed.refused("item", "must be one JSON object and nothing after it");
             }
-            return node;
-        } catch (Exception e) {
-            return null; // refused by the parser as "must be a JSON object"
+            if (!item.ok() && isCloudEvent(value)) {
+                return fromCloudEvent(value, now);
+            }
+            return item;
+        } catch (IOException e) {
+            return ObservationReader.Parsed.refused("item", malformed(e));
         }
     }
 
-    private Uni<Void> deadLetter(List<KafkaRecord<String, String>> records, IngestResult result) {
+    /** CloudEvents are the rare form here: read the envelope as a tree and its data as an item. */
+    private boolean isCloudEvent(byte[] value) {
+        try {
+            JsonNode node = mapper.readTree(value);
+            return node != null && node.has("specversion") && node.has("data");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private ObservationReader.Parsed fromCloudEvent(byte[] value, Instant now) {
+        try (JsonParser parser = mapper.readTree(value).get("data").traverse(mapper)) {
+            parser.nextToken();
+            return ObservationReader.read(parser, now);
+        } catch (IOException e) {
+            return ObservationReader.Parsed.refused("item", malformed(e));
+        }
+    }
+
+    private static String malformed(IOException e) {
+        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
+            return "must be a JSON object (malformed JSON at line " + json.getLocation().getLineNr() + ", column "
+                    + json.getLocation().getColumnNr() + ")";
+        }
+        return "must be a JSON object (unreadable: " + e.getClass().getSimpleName() + ")";
+    }
+
+    private Uni<Void> deadLetter(List<KafkaRecord<String, byte[]>> records, IngestResult result) {
         if (result.rejected().isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Uni<Void>> sends = new ArrayList<>();
         for (IngestResult.RejectedItem rejected : result.rejected()) {
-            KafkaRecord<String, String> r = records.get(rejected.index());
+            KafkaRecord<String, byte[]> r = records.get(rejected.index());
             RecordHeaders headers = new RecordHeaders();
             headers.add("refinery-error", describe(rejected.errors()).getBytes(StandardCharsets.UTF_8));
             String offset = r.getMetadata(IncomingKafkaRecordMetadata.class)
@@ -90,7 +134,7 @@ public class ObservationsConsumer {
                     .getBytes(StandardCharsets.UTF_8));
             OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
                     .withKey(r.getKey()).withHeaders(headers).build();
-            String value = r.getPayload() == null ? "" : r.getPayload();
+            String value = r.getPayload() == null ? "" : new String(r.getPayload(), StandardCharsets.UTF_8);
             sends.add(deadLetters.sendMessage(Message.of(value).addMetadata(metadata)));
         }
         return Uni.join().all(sends).andFailFast().replaceWithVoid();

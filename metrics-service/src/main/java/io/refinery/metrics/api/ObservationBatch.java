@@ -1,0 +1,53 @@
+package io.refinery.metrics.api;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import io.refinery.metrics.domain.ObservationReader;
+
+/**
+ * Reads the body of {@code POST /api/v1/observations} in one streaming pass: the outer shape (a JSON array of 1 to
+ * {@code max} items) is checked here and each item by {@link ObservationReader}, so one bad item never refuses
+ * the others. Malformed JSON anywhere refuses the whole body (a {@code JsonParseException}, mapped to a 400).
+ */
+final class ObservationBatch {
+
+    private ObservationBatch() {
+    }
+
+    static List<ObservationReader.Parsed> read(JsonFactory json, byte[] body, int max, Instant now) throws IOException {
+        if (body == null || body.length == 0) {
+            throw new InvalidParameterException("body", "must be a JSON array of items");
+        }
+        try (JsonParser parser = json.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                throw new InvalidParameterException("body", "must be a JSON array of items");
+            }
+            List<ObservationReader.Parsed> items = new ArrayList<>();
+            int count = 0;
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (++count <= max) {
+                    items.add(ObservationReader.read(parser, now));
+                } else {
+                    parser.skipChildren(); // only counted, for the message
+                }
+            }
+            if (count > max) {
+                throw new InvalidParameterException("body", "must hold at most " + max + " items (got " + count + ")");
+            }
+            if (parser.nextToken() != null) {
+                throw new InvalidParameterException("body", "must hold one JSON array and nothing after it");
+            }
+            if (items.isEmpty()) {
+                throw new InvalidParameterException("body", "must hold at least one item");
+            }
+            return items;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.refinery.metrics.api;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * The shape of one observation item, for the OpenAPI document only: the endpoint reads items as a token stream
+ * ({@link ObservationBatch}) so that each bad item can be named without refusing the batch.
+ */
+@Schema(name = "ObservationItem", description = "One metric observation of one AI system")
+public record ObservationItem(
+        @Schema(required = true, maxLength = 200, description = "Client-unique id; replaying it changes nothing") String id,
+        @Schema(required = true, maxLength = 64, description = "A registered AI system") String systemKey,
+        @Schema(required = true, pattern = "^[a-z0-9][a-z0-9_.-]{0,99}$") String metric,
+        @Schema(description = "Required unless numerator and denominator are given") Double value,
+        @Schema(description = "With denominator: rates roll up as Σnumerator/Σdenominator", minimum = "0") Double numerator,
+        @Schema(description = "Greater than 0; given together with numerator") Double denominator,
+        @Schema(required = true, description = "ISO-8601 UTC, at most 5 minutes in the future") Instant observedAt,
+        @Schema(description = "Up to 16 string values; 'segment' selects the rollup segment") Map<String, String> dimensions) {
+}
