@@ -81,7 +81,8 @@ public final class DriftComparator {
     }
 
     private static DriftResult withPValue(DriftMethod method, double statistic, double pValue, double threshold) {
-        return new DriftResult(method, statistic, pValue, threshold, method.drifted(statistic, pValue, threshold), null);
+        boolean drifted = method.drifted(statistic, pValue, threshold);
+        return new DriftResult(method, statistic, pValue, threshold, drifted, null);
     }
 
     private static DriftResult withoutPValue(DriftMethod method, double statistic, double threshold) {

@@ -110,7 +110,8 @@ class DriftComparatorTest {
 
     @Test
     void autoTreatsFewValuesAsCategoriesWithJensenShannonForALargeReference() {
-        // reference 600 zeros and 401 ones, current 500 of each: jensenshannon([600, 401], [500, 500]) = 0.07069798952786906
+        // reference 600 zeros and 401 ones, current 500 of each:
+        // jensenshannon([600, 401], [500, 500]) = 0.07069798952786906
         double[] reference = repeat(600, 0, 401, 1);
         double[] current = repeat(500, 0, 500, 1);
 

@@ -68,7 +68,8 @@ class KolmogorovSmirnovTest {
 
     @Test
     void seededNormalSamples() {
-        // ks_2samp(N120, N150S).statistic = 0.255; kstwobign.sf(0.255 * np.sqrt(120 * 150 / 270)) = 0.00034331820844732365
+        // ks_2samp(N120, N150S).statistic = 0.255;
+        // kstwobign.sf(0.255 * np.sqrt(120 * 150 / 270)) = 0.00034331820844732365
         double d = KolmogorovSmirnov.statistic(sorted(N120), sorted(N150S));
 
         assertThat(d).isCloseTo(0.255, within(STATISTIC_TOLERANCE));

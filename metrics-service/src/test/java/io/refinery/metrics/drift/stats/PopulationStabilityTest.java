@@ -37,7 +37,8 @@ class PopulationStabilityTest {
     @Test
     void shiftedSmallSamples() {
         // psi(A, B) = 4.345996034201998: B puts 7 of 12 values above the reference's 9th decile
-        assertThat(PopulationStability.index(sorted(A), sorted(B))).isCloseTo(4.345996034201998, withinPercentage(PERCENT));
+        assertThat(PopulationStability.index(sorted(A), sorted(B)))
+                .isCloseTo(4.345996034201998, withinPercentage(PERCENT));
     }
 
     @Test
@@ -50,7 +51,8 @@ class PopulationStabilityTest {
     @Test
     void disjointSupports() {
         // psi(D1, D2) = 7.36523193659713: every current value lands in the top bin
-        assertThat(PopulationStability.index(sorted(D1), sorted(D2))).isCloseTo(7.36523193659713, withinPercentage(PERCENT));
+        assertThat(PopulationStability.index(sorted(D1), sorted(D2)))
+                .isCloseTo(7.36523193659713, withinPercentage(PERCENT));
     }
 
     @Test
@@ -69,7 +71,8 @@ class PopulationStabilityTest {
         assertThat(PopulationStability.binShares(sorted(T1), PopulationStability.binEdges(sorted(T1))))
                 .containsExactly(new double[] {0.1, 0.0001, 0.2, 0.0001, 0.3, 0.0001, 0.2, 0.1, 0.1}, within(1e-15));
         // psi(T1, T2) = 1.1990543699304979
-        assertThat(PopulationStability.index(sorted(T1), sorted(T2))).isCloseTo(1.1990543699304979, withinPercentage(PERCENT));
+        assertThat(PopulationStability.index(sorted(T1), sorted(T2)))
+                .isCloseTo(1.1990543699304979, withinPercentage(PERCENT));
     }
 
     @Test

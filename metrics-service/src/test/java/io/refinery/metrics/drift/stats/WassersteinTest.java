@@ -34,7 +34,8 @@ class WassersteinTest {
     @Test
     void ties() {
         // wasserstein_distance(T1, T2) = 1.3363636363636364; / np.std(T1) = 0.9425982321019449
-        assertThat(Wasserstein.distance(sorted(T1), sorted(T2))).isCloseTo(1.3363636363636364, withinPercentage(PERCENT));
+        assertThat(Wasserstein.distance(sorted(T1), sorted(T2)))
+                .isCloseTo(1.3363636363636364, withinPercentage(PERCENT));
         assertThat(Wasserstein.normalizedDistance(sorted(T1), sorted(T2)))
                 .isCloseTo(0.9425982321019449, withinPercentage(PERCENT));
     }
