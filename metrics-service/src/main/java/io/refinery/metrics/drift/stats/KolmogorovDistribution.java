@@ -10,7 +10,7 @@ package io.refinery.metrics.drift.stats;
  *
  * This is scipy's {@code kstwobign.sf(x)}. The survival function is computed directly (not as {@code 1 - cdf}) so
  * that tiny p-values keep their relative precision: the alternating series converges fast from {@code x = 0.82} on
- * (its second term is below 0.5 % of the first), the theta-function form below that. Hipparchus has the series only
+ * (there its second term is under 2 % of the first), the theta-function form below that. Hipparchus has the series only
  * as a CDF ({@code KolmogorovSmirnovTest.ksSum}), which loses the tail to cancellation, hence this small class.
  */
 final class KolmogorovDistribution {
