@@ -21,7 +21,8 @@ public enum AnalysisStatus {
     NOT_ENOUGH_UNITS("Each arm needs at least 2 units to estimate a variance."),
     NO_CONVERSIONS("No arm has any conversion yet; there is nothing to compare."),
     ZERO_VARIANCE("The metric does not vary within any arm; a test needs some variance."),
-    ZERO_CONTROL_MEAN("The control mean is 0 (or too close to 0 to divide by), so the relative lift and its interval are undefined.");
+    ZERO_CONTROL_MEAN("The control mean is 0 (or too close to 0 to divide by), so the relative lift and its interval "
+            + "are undefined.");
 
     private final String message;
 

@@ -27,7 +27,8 @@ public record ProportionStatistic(long units, long conversions) implements ArmSt
 
     /** The statistic of both samples together. */
     public ProportionStatistic plus(ProportionStatistic other) {
-        return new ProportionStatistic(Math.addExact(units, other.units), Math.addExact(conversions, other.conversions));
+        return new ProportionStatistic(Math.addExact(units, other.units),
+                Math.addExact(conversions, other.conversions));
     }
 
     @Override

@@ -2,7 +2,8 @@
  * The statistics engine of experiment-service: pure Java, no framework, no I/O, no state between calls.
  *
  * <p>Shaped like GrowthBook's gbstats: frozen sufficient statistics that pool with {@code plus}
- * ({@link io.refinery.experiments.stats.ProportionStatistic}, {@link io.refinery.experiments.stats.SampleMeanStatistic},
+ * ({@link io.refinery.experiments.stats.ProportionStatistic},
+ * {@link io.refinery.experiments.stats.SampleMeanStatistic},
  * {@link io.refinery.experiments.stats.RegressionAdjustedStatistic}), typed requests, one small class per test, and
  * typed results. Every analysis touches only sufficient statistics, so its cost does not grow with the number of
  * units.
