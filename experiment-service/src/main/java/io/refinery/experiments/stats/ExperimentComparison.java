@@ -1,5 +1,8 @@
 package io.refinery.experiments.stats;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The single entry point for comparing a treatment with the control: picks the test for the metric type and the
  * method.
@@ -11,12 +14,39 @@ package io.refinery.experiments.stats;
  *   <tr><td>CONTINUOUS</td><td>{@link WelchTTest}</td><td>{@link NormalBayesianTest}</td></tr>
  * </table>
  *
- * Pure and cheap: it only touches the sufficient statistics, so a million-unit experiment takes microseconds (the
+ * {@link #compareTreatments} does the same for several treatments and adjusts their p-values.
+ *
+ * <p>Pure and cheap: it only touches the sufficient statistics, so a million-unit experiment takes microseconds (the
  * Bayesian binomial one well under a millisecond).
  */
 public final class ExperimentComparison {
 
     private ExperimentComparison() {
+    }
+
+    /**
+     * Compares every treatment with the control and adjusts the frequentist p-values for the number of treatments
+     * ({@link PValueAdjustment}); {@code significant} in each {@link MultiTreatmentResult.TreatmentComparison} uses
+     * the adjusted p-value. Intervals are per comparison, not adjusted.
+     */
+    public static MultiTreatmentResult compareTreatments(MultiTreatmentRequest request) {
+        Inputs.requireNonNull(request, "request");
+        List<ComparisonResult> comparisons = new ArrayList<>();
+        List<Double> pValues = new ArrayList<>();
+        for (ArmStatistic treatment : request.treatments()) {
+            ComparisonResult comparison = compare(new ComparisonRequest(request.metricType(), request.method(),
+                    request.alpha(), request.control(), treatment));
+            comparisons.add(comparison);
+            pValues.add(comparison.pValue());
+        }
+        AdjustedPValues adjusted = PValueAdjustment.adjust(pValues, request.correction());
+        List<MultiTreatmentResult.TreatmentComparison> treatments = new ArrayList<>();
+        for (int i = 0; i < comparisons.size(); i++) {
+            Double adjustedPValue = adjusted.adjusted().get(i);
+            treatments.add(new MultiTreatmentResult.TreatmentComparison(comparisons.get(i), adjustedPValue,
+                    adjustedPValue == null ? null : adjustedPValue < request.alpha()));
+        }
+        return new MultiTreatmentResult(request.correction(), adjusted, treatments);
     }
 
     /** Compares {@code request.treatment()} with {@code request.control()}; never throws for degenerate data. */
