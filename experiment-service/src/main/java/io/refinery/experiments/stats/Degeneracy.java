@@ -6,6 +6,14 @@ final class Degeneracy {
     private Degeneracy() {
     }
 
+    /** {@link #ofProportions} for two proportions, {@link #ofMeans} otherwise. */
+    static AnalysisStatus of(ArmStatistic control, ArmStatistic treatment) {
+        if (control instanceof ProportionStatistic c && treatment instanceof ProportionStatistic t) {
+            return ofProportions(c, t);
+        }
+        return ofMeans(control, treatment);
+    }
+
     /** A binomial comparison needs units in both arms and some, but not all, units converted overall. */
     static AnalysisStatus ofProportions(ProportionStatistic control, ProportionStatistic treatment) {
         if (control.units() == 0 || treatment.units() == 0) {
