@@ -16,7 +16,8 @@ public record SrmRequest(List<Long> observed, List<Double> expectedWeights) {
         Inputs.requireNonNull(observed, "observed");
         Inputs.requireNonNull(expectedWeights, "expectedWeights");
         if (observed.size() < 2) {
-            throw new InvalidStatisticsInputException("observed", "needs at least two variants, had " + observed.size());
+            throw new InvalidStatisticsInputException("observed",
+                    "needs at least two variants, had " + observed.size());
         }
         if (expectedWeights.size() != observed.size()) {
             throw new InvalidStatisticsInputException("expectedWeights", "needs one weight per observed variant ("

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * those, which does not share any code path with the sufficient-statistic formulas:
  * <pre>
  *   x, y = np.concatenate([xc, xt]), np.concatenate([yc, yt])
- *   theta = np.cov(x, y, ddof=1)[0, 1]/np.var(x, ddof=1);  ac = yc - theta*(xc - x.mean());  at = yt - theta*(xt - x.mean())
+ *   theta = np.cov(x, y, ddof=1)[0, 1]/np.var(x, ddof=1)
+ *   ac = yc - theta*(xc - x.mean());  at = yt - theta*(xt - x.mean())
  *   scipy.stats.ttest_ind(at, ac, equal_var=False).pvalue
  * </pre>
  */
@@ -58,7 +59,8 @@ class CupedAdjustmentTest {
 
     @Test
     void fiveThousandUnitsPerArmFromRunningSums() {
-        // rng = np.random.default_rng(12345); n = 5000; xc = rng.gamma(2.0, 5.0, n); yc = 0.8*xc + rng.normal(2.0, 3.0, n)
+        // rng = np.random.default_rng(12345); n = 5000
+        // xc = rng.gamma(2.0, 5.0, n); yc = 0.8*xc + rng.normal(2.0, 3.0, n)
         // xt = rng.gamma(2.0, 5.0, n); yt = 0.8*xt + rng.normal(2.3, 3.0, n); sums (n, Σy, Σy², Σx, Σx², Σxy) below.
         // theta = 0.8040604173778313; cuped p = 0.0016836584005650544 (raw p = 0.08668644954782095);
         // adjusted means 10.07686114419245, 10.263528492792911; tolerance 1e-9 (sums of 5000 rounded values)

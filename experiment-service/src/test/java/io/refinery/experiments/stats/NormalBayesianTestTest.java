@@ -23,7 +23,8 @@ class NormalBayesianTestTest {
     void treatmentProbablyBetter() {
         // (25, 10.0, 2.0) vs (30, 11.5, 4.0): chance = 0.9641833581171356, loss = 0.011843733668753971 (quad error
         // estimate 1e-15); ci = [-0.01916355175280557, 0.3191635517528054]; tolerance 1e-12
-        ComparisonResult result = TEST.compare(new SummaryStatistic(25, 10.0, 2.0), new SummaryStatistic(30, 11.5, 4.0));
+        ComparisonResult result = TEST.compare(new SummaryStatistic(25, 10.0, 2.0),
+                new SummaryStatistic(30, 11.5, 4.0));
 
         assertThat(result.status()).isEqualTo(AnalysisStatus.OK);
         assertThat(result.chanceToBeatControl()).isCloseTo(0.9641833581171356, within(1e-12));

@@ -44,7 +44,8 @@ class SampleRatioMismatchCheckTest {
 
     @Test
     void perfectMatchAndAnEmptyVariant() {
-        // chisquare([50, 49], [49.5, 49.5]).pvalue = 0.9199443808170074; chisquare([5, 0]).pvalue = 0.025347318677468325
+        // chisquare([50, 49], [49.5, 49.5]).pvalue = 0.9199443808170074
+        // chisquare([5, 0]).pvalue = 0.025347318677468325
         assertThat(check(List.of(50L, 49L), List.of(1.0, 1.0)).pValue()).isCloseTo(0.9199443808170074, within(1e-15));
         assertThat(check(List.of(5L, 0L), List.of(1.0, 1.0)).pValue()).isCloseTo(0.025347318677468325, within(1e-15));
         assertThat(check(List.of(500L, 500L), List.of(1.0, 1.0)).pValue()).isEqualTo(1.0);

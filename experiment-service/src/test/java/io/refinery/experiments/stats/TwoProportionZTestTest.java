@@ -55,7 +55,8 @@ class TwoProportionZTestTest {
     @Test
     void nearlyEqualRatesGiveLargePValue() {
         // (5000, 250, 5000, 251): pvalue = 0.9634379801466182; ci = [-0.16736920861248825, 0.17536920861248825]
-        ComparisonResult result = TEST.compare(new ProportionStatistic(5_000, 250), new ProportionStatistic(5_000, 251));
+        ComparisonResult result = TEST.compare(new ProportionStatistic(5_000, 250),
+                new ProportionStatistic(5_000, 251));
 
         assertThat(result.pValue()).isCloseTo(0.9634379801466182, within(1e-12));
         assertThat(result.confidenceInterval().lower()).isCloseTo(-0.16736920861248825, within(1e-12));
@@ -88,8 +89,10 @@ class TwoProportionZTestTest {
 
     @Test
     void degenerateDataGivesStatusAndNullStatistics() {
-        assertDegenerate(TEST.compare(ProportionStatistic.EMPTY, new ProportionStatistic(10, 1)), AnalysisStatus.NO_UNITS);
-        assertDegenerate(TEST.compare(new ProportionStatistic(10, 1), ProportionStatistic.EMPTY), AnalysisStatus.NO_UNITS);
+        assertDegenerate(TEST.compare(ProportionStatistic.EMPTY, new ProportionStatistic(10, 1)),
+                AnalysisStatus.NO_UNITS);
+        assertDegenerate(TEST.compare(new ProportionStatistic(10, 1), ProportionStatistic.EMPTY),
+                AnalysisStatus.NO_UNITS);
         assertDegenerate(TEST.compare(new ProportionStatistic(500, 0), new ProportionStatistic(400, 0)),
                 AnalysisStatus.NO_CONVERSIONS);
         assertDegenerate(TEST.compare(new ProportionStatistic(500, 500), new ProportionStatistic(400, 400)),

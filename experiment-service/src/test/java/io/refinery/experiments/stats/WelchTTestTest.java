@@ -45,7 +45,8 @@ class WelchTTestTest {
     void smallSamplesWithUnequalVariances() {
         // (10.0, 2.0, 25) vs (11.5, 4.0, 30): pvalue = 0.07845676290788042, df = 44.20293122886133
         // ci = [-0.023922856859838748, 0.32392285685983857]; tolerance 1e-10
-        ComparisonResult result = TEST.compare(new SummaryStatistic(25, 10.0, 2.0), new SummaryStatistic(30, 11.5, 4.0));
+        ComparisonResult result = TEST.compare(new SummaryStatistic(25, 10.0, 2.0),
+                new SummaryStatistic(30, 11.5, 4.0));
 
         assertThat(result.pValue()).isCloseTo(0.07845676290788042, within(1e-10));
         assertThat(result.significant()).isFalse();
@@ -92,7 +93,8 @@ class WelchTTestTest {
 
     @Test
     void zeroControlMeanLeavesRelativeLiftUndefined() {
-        ComparisonResult result = TEST.compare(new SummaryStatistic(100, 0.0, 1.0), new SummaryStatistic(100, 0.5, 1.0));
+        ComparisonResult result = TEST.compare(new SummaryStatistic(100, 0.0, 1.0),
+                new SummaryStatistic(100, 0.5, 1.0));
 
         assertThat(result.status()).isEqualTo(AnalysisStatus.ZERO_CONTROL_MEAN);
         assertThat(result.pValue()).isNotNull();
@@ -103,7 +105,8 @@ class WelchTTestTest {
 
     @Test
     void degenerateDataGivesStatusAndNullStatistics() {
-        assertDegenerate(TEST.compare(SampleMeanStatistic.EMPTY, SampleMeanStatistic.of(1, 2)), AnalysisStatus.NO_UNITS);
+        assertDegenerate(TEST.compare(SampleMeanStatistic.EMPTY, SampleMeanStatistic.of(1, 2)),
+                AnalysisStatus.NO_UNITS);
         assertDegenerate(TEST.compare(SampleMeanStatistic.of(1), SampleMeanStatistic.of(1, 2)),
                 AnalysisStatus.NOT_ENOUGH_UNITS);
         assertDegenerate(TEST.compare(SampleMeanStatistic.of(2, 2, 2), SampleMeanStatistic.of(3, 3)),
