@@ -1,0 +1,46 @@
+package io.refinery.experiments.stats;
+
+/**
+ * What to compare and how: {@code {metricType, method, alpha, control, treatment}}. The compact constructor
+ * validates everything and throws {@link InvalidStatisticsInputException} naming the field, so an instance is
+ * always analysable (though its data may still be degenerate).
+ *
+ * @param metricType BINOMIAL (arms are {@link ProportionStatistic}s) or CONTINUOUS (arms are
+ *     {@link SampleMeanStatistic}s or {@link SummaryStatistic}s)
+ * @param method FREQUENTIST or BAYESIAN
+ * @param alpha significance level (FREQUENTIST) or one minus the credible level (BAYESIAN), strictly between 0 and
+ *     1; {@link #DEFAULT_ALPHA} when the caller gives none
+ * @param control the control arm
+ * @param treatment the treatment arm
+ */
+public record ComparisonRequest(MetricType metricType, InferenceMethod method, double alpha, ArmStatistic control,
+        ArmStatistic treatment) {
+
+    /** The level used when a request does not set one. */
+    public static final double DEFAULT_ALPHA = 0.05;
+
+    public ComparisonRequest {
+        Inputs.requireNonNull(metricType, "metricType");
+        Inputs.requireNonNull(method, "method");
+        Inputs.requireOpenUnitInterval(alpha, "alpha");
+        requireArm(metricType, control, "control");
+        requireArm(metricType, treatment, "treatment");
+    }
+
+    /** A request at {@link #DEFAULT_ALPHA}. */
+    public ComparisonRequest(MetricType metricType, InferenceMethod method, ArmStatistic control,
+            ArmStatistic treatment) {
+        this(metricType, method, DEFAULT_ALPHA, control, treatment);
+    }
+
+    static void requireArm(MetricType metricType, ArmStatistic arm, String path) {
+        Inputs.requireNonNull(arm, path);
+        boolean binomialArm = arm instanceof ProportionStatistic;
+        if (binomialArm != (metricType == MetricType.BINOMIAL)) {
+            throw new InvalidStatisticsInputException(path, metricType == MetricType.BINOMIAL
+                    ? "a BINOMIAL metric needs {units, conversions}"
+                    : "a CONTINUOUS metric needs {units, mean, stdDev} or {units, sum, sumOfSquares}");
+        }
+        arm.validate(path);
+    }
+}
