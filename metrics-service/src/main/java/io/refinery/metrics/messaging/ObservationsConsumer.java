@@ -1,6 +1,5 @@
 package io.refinery.metrics.messaging;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Duration;
@@ -10,15 +9,12 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.metrics.domain.FieldIssue;
@@ -45,78 +41,46 @@ public class ObservationsConsumer {
     private static final Logger LOG = Logger.getLogger(ObservationsConsumer.class);
 
     private final ObjectMapper mapper;
-    private final JsonFactory json;
+    private final ObservationRecordReader reader;
     private final ObservationIngestor ingestor;
     private final MutinyEmitter<String> deadLetters;
+    private final InFlightLimit writes;
 
     public ObservationsConsumer(ObjectMapper mapper, ObservationIngestor ingestor,
-            @Channel("observations-dlq") MutinyEmitter<String> deadLetters) {
+            @Channel("observations-dlq") MutinyEmitter<String> deadLetters,
+            @ConfigProperty(name = "refinery.observations.writes-in-flight", defaultValue = "2") int writesInFlight) {
         this.mapper = mapper;
-        this.json = mapper.getFactory();
+        this.reader = new ObservationRecordReader(mapper);
         this.ingestor = ingestor;
         this.deadLetters = deadLetters;
+        this.writes = new InFlightLimit(writesInFlight);
     }
 
+    /**
+     * Reads the batch, then hands its write over and returns as soon as a write slot is free, so the next batch is
+     * read while this one is written. The batch is acknowledged (its offsets become committable) only when its
+     * write committed and its dead letters were accepted; the commit strategy commits offsets in order whatever
+     * order the batches finish in.
+     */
     @Incoming("observations")
     public Uni<Void> consume(KafkaRecordBatch<String, byte[]> batch) {
         List<KafkaRecord<String, byte[]>> records = batch.getRecords();
         List<ObservationReader.Parsed> items = new ArrayList<>(records.size());
         Instant now = Instant.now();
         for (KafkaRecord<String, byte[]> r : records) {
-            items.add(readItem(r.getPayload(), now));
+            items.add(reader.read(r.getPayload(), now));
         }
+        return writes.admit().invoke(() -> store(batch, items).subscribe().with(done -> {
+        }, failure -> LOG.errorf(failure, "batch of %d observations left unacknowledged; it will be redelivered", items.size())));
+    }
+
+    private Uni<Void> store(KafkaRecordBatch<String, byte[]> batch, List<ObservationReader.Parsed> items) {
         return ingestor.ingest(items)
                 .onFailure().invoke(e -> LOG.warnf("storing %d observations failed, retrying: %s", items.size(), e.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
-                .flatMap(result -> deadLetter(records, result))
-                .flatMap(x -> Uni.createFrom().completionStage(batch.ack()));
-    }
-
-    /** The record's item: the value itself, or the {@code data} of a CloudEvent that carries one. */
-    private ObservationReader.Parsed readItem(byte[] value, Instant now) {
-        if (value == null || value.length == 0) {
-            return ObservationReader.Parsed.refused("item", "must be a JSON object");
-        }
-        try (JsonParser parser = json.createParser(value)) {
-            parser.nextToken();
-            ObservationReader.Parsed item = ObservationReader.read(parser, now);
-            if (parser.nextToken() != null) {
-                return ObservationReader.Parsed.refused("item", "must be one JSON object and nothing after it");
-            }
-            if (!item.ok() && isCloudEvent(value)) {
-                return fromCloudEvent(value, now);
-            }
-            return item;
-        } catch (IOException e) {
-            return ObservationReader.Parsed.refused("item", malformed(e));
-        }
-    }
-
-    /** CloudEvents are the rare form here: read the envelope as a tree and its data as an item. */
-    private boolean isCloudEvent(byte[] value) {
-        try {
-            JsonNode node = mapper.readTree(value);
-            return node != null && node.has("specversion") && node.has("data");
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private ObservationReader.Parsed fromCloudEvent(byte[] value, Instant now) {
-        try (JsonParser parser = mapper.readTree(value).get("data").traverse(mapper)) {
-            parser.nextToken();
-            return ObservationReader.read(parser, now);
-        } catch (IOException e) {
-            return ObservationReader.Parsed.refused("item", malformed(e));
-        }
-    }
-
-    private static String malformed(IOException e) {
-        if (e instanceof JsonProcessingException json && json.getLocation() != null) {
-            return "must be a JSON object (malformed JSON at line " + json.getLocation().getLineNr() + ", column "
-                    + json.getLocation().getColumnNr() + ")";
-        }
-        return "must be a JSON object (unreadable: " + e.getClass().getSimpleName() + ")";
+                .flatMap(result -> deadLetter(batch.getRecords(), result))
+                .flatMap(x -> Uni.createFrom().completionStage(batch.ack()))
+                .eventually(writes::release);
     }
 
     private Uni<Void> deadLetter(List<KafkaRecord<String, byte[]>> records, IngestResult result) {
