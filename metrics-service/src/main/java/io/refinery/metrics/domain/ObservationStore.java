@@ -1,7 +1,6 @@
 package io.refinery.metrics.domain;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +20,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -91,14 +91,22 @@ public class ObservationStore {
         for (int attempt = 1;; attempt++) {
             try {
                 return insertOnce(batch, attempt > 1);
-            } catch (SQLException e) {
-                if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == ATTEMPTS) {
+            } catch (SQLException | IOException e) {
+                // A refused COPY surfaces as an IOException ("Ending write to copy failed") around the SQL error.
+                if (!UNIQUE_VIOLATION.equals(sqlState(e)) || attempt == ATTEMPTS) {
                     throw new IllegalStateException("storing " + batch.size() + " observations failed", e);
                 }
-            } catch (IOException e) {
-                throw new IllegalStateException("streaming observations to COPY failed", e);
             }
         }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private Map<String, Integer> insertOnce(List<Observation> batch, boolean lookUpStored) throws SQLException, IOException {
@@ -107,7 +115,9 @@ public class ObservationStore {
             try {
                 List<Observation> fresh = lookUpStored ? withoutStored(c, batch) : withoutRepeats(batch);
                 if (!fresh.isEmpty()) {
-                    c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY, new StringReader(ObservationCsv.of(fresh)));
+                    try (PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), COPY, 256 * 1024)) {
+                        ObservationCsv.write(fresh, copy);
+                    }
                     upsertRollups(c, RollupDelta.of(fresh).cells());
                 }
                 c.commit();
