@@ -31,8 +31,14 @@ for name in default dev prod all-on; do
   # shellcheck disable=SC2206
   opts=(${SETS[$name]})
   [ "$name" = dev ] && opts+=("${DEV_KEY[@]}")
-  "$HELM" lint --strict "$CHART" "${opts[@]}" 2>/dev/null | sed "s/^/[lint $name] /" | grep -v '^\[lint [a-z-]*\] *$'
-  "$HELM" template refinery "$CHART" --namespace refinery "${opts[@]}" > "$OUT/$name.yaml" 2>/dev/null
+  # helm logs each symlink it follows on stderr: keep that out of the way unless the command fails.
+  if ! "$HELM" lint --strict "$CHART" "${opts[@]}" > "$OUT/lint.txt" 2> "$OUT/err.txt"; then
+    cat "$OUT/lint.txt" "$OUT/err.txt" >&2; echo "helm lint failed with the $name values" >&2; exit 1
+  fi
+  grep -E 'linted|WARNING|ERROR' "$OUT/lint.txt" | sed "s/^/[lint $name] /"
+  if ! "$HELM" template refinery "$CHART" --namespace refinery "${opts[@]}" > "$OUT/$name.yaml" 2> "$OUT/err.txt"; then
+    cat "$OUT/err.txt" >&2; echo "helm template failed with the $name values" >&2; exit 1
+  fi
   rendered+=("$OUT/$name.yaml")
 done
 
