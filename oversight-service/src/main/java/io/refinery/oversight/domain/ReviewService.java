@@ -175,6 +175,11 @@ public class ReviewService {
                 return Uni.createFrom().failure(new RefusedProblem("decidedBy",
                         "nobody decides a request they submitted (" + review.submittedBy + ")"));
             }
+            if (review.tier == Tier.DEEP_COLLABORATION) {
+                return Uni.createFrom().failure(new ConflictProblem("tier",
+                        "a DEEP_COLLABORATION request is decided jointly in its session: POST /api/v1/reviews/" + id
+                                + "/session/decision"));
+            }
             return approvalsOf(id).flatMap(approvals -> {
                 if (d.outcome() == Review.Outcome.REJECT) {
                     return finish(review, d, approvals.stream().map(a -> a.approver).toList());
@@ -224,6 +229,11 @@ public class ReviewService {
             }
         }
         return m;
+    }
+
+    /** The joint decision of a collaboration session, recorded with every participant. */
+    public Uni<Review> finishJointly(Review review, DecisionInput d, List<String> participants) {
+        return finish(review, d, participants);
     }
 
     private Uni<Review> finish(Review review, DecisionInput d, List<String> approvers) {
