@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.refinery.oversight.domain.EvidenceBundle;
 import io.refinery.oversight.domain.Review;
 import io.refinery.oversight.domain.ReviewService;
 import io.refinery.oversight.domain.SlaEscalation;
@@ -47,10 +48,12 @@ public class ReviewResource {
     private final JsonWebToken caller;
     private final ObjectMapper mapper;
     private final SlaEscalation sla;
+    private final EvidenceBundle evidence;
 
     public ReviewResource(ReviewService reviews, OutboxRelay relay, JsonWebToken caller, ObjectMapper mapper,
-            SlaEscalation sla) {
+            SlaEscalation sla, EvidenceBundle evidence) {
         this.sla = sla;
+        this.evidence = evidence;
         this.reviews = reviews;
         this.relay = relay;
         this.caller = caller;
@@ -123,6 +126,14 @@ public class ReviewResource {
     public Uni<ReviewResponse> get(@PathParam("id") String id) {
         UUID uuid = uuid(id);
         return reviews.get(uuid).flatMap(r -> reviews.approvals(uuid).map(a -> ReviewResponse.of(r, a, mapper)));
+    }
+
+    @GET
+    @Path("/{id}/evidence")
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "Facts from the other services (alert, series, drift, themes, experiments); unavailable parts say so")
+    public Uni<EvidenceBundle.Bundle> evidence(@PathParam("id") String id) {
+        return reviews.get(uuid(id)).flatMap(evidence::gather);
     }
 
     @POST

@@ -68,6 +68,12 @@ class AlertToDecisionFlowTest {
         given().header("Authorization", VIEWER).get("/api/v1/reviews/" + requestId).then()
                 .body("state", equalTo("PENDING")).body("tier", equalTo("REVIEW_AND_APPROVAL"))
                 .body("submittedBy", equalTo("metrics-service")).body("payload.alertId", equalTo(alertId.toString()));
+        given().header("Authorization", VIEWER).get("/api/v1/reviews/" + requestId + "/evidence").then().statusCode(200)
+                .body("parts.name", org.hamcrest.Matchers.hasItems("alert", "metricSeries", "latestDrift", "feedbackThemes",
+                        "runningExperiments"))
+                .body("parts.status", org.hamcrest.Matchers.everyItem(equalTo("UNAVAILABLE")))
+                .body("parts.find { it.name == 'metricSeries' }.url", org.hamcrest.Matchers.endsWith(
+                        "/api/v1/systems/checkout-reco/metrics/conversion_rate/series"));
         decide(ALICE, requestId, "APPROVE").statusCode(200).body("state", equalTo("APPROVED"));
 
         var record = last(TestTopics.awaitRecord(bootstrap, "refinery.oversight.decisions",
