@@ -13,7 +13,9 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.refinery.oversight.domain.ConflictProblem;
+import io.refinery.oversight.domain.InvalidFieldProblem;
 import io.refinery.oversight.domain.NotFoundProblem;
+import io.refinery.oversight.domain.RefusedProblem;
 
 /** Auth failures, domain outcomes and HTTP errors as problem+json. */
 public class StatusProblemMappers {
@@ -42,6 +44,17 @@ public class StatusProblemMappers {
     public Response conflict(ConflictProblem e) {
         return new Problem("https://refinery.io/problems/conflict", "Conflict", 409, e.getMessage(),
                 java.util.List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response refused(RefusedProblem e) {
+        return new Problem("https://refinery.io/problems/refused", "Forbidden", 403, e.getMessage(),
+                java.util.List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidField(InvalidFieldProblem e) {
+        return Problem.invalid(e.field(), e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,187 @@
+package io.refinery.oversight.api;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.refinery.oversight.domain.EvidenceBundle;
+import io.refinery.oversight.domain.Review;
+import io.refinery.oversight.domain.ReviewService;
+import io.refinery.oversight.domain.SlaEscalation;
+import io.refinery.oversight.messaging.OutboxRelay;
+import io.refinery.oversight.policy.Tier;
+import io.smallrye.mutiny.Uni;
+
+/** The review queue, {@code /api/v1/reviews}: submit, list by due time, claim, release, decide. */
+@Path("/api/v1/reviews")
+@Tag(name = "Reviews", description = "Human-in-the-Loop requests and decisions")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ReviewResource {
+
+    private final ReviewService reviews;
+    private final OutboxRelay relay;
+    private final JsonWebToken caller;
+    private final ObjectMapper mapper;
+    private final SlaEscalation sla;
+    private final EvidenceBundle evidence;
+
+    public ReviewResource(ReviewService reviews, OutboxRelay relay, JsonWebToken caller, ObjectMapper mapper,
+            SlaEscalation sla, EvidenceBundle evidence) {
+        this.sla = sla;
+        this.evidence = evidence;
+        this.reviews = reviews;
+        this.relay = relay;
+        this.caller = caller;
+        this.mapper = mapper;
+    }
+
+    @POST
+    @RolesAllowed({ Roles.INGEST, Roles.ADMIN })
+    @Operation(summary = "Submit a request for oversight; idempotent on id")
+    @APIResponse(responseCode = "201", description = "Created: AUTO_APPROVED (recorded) or PENDING with a due time")
+    @APIResponse(responseCode = "200", description = "A repeat of an id (or source event) already stored")
+    public Uni<Response> submit(@NotNull @Valid ReviewSubmission request) {
+        String category = request.payload() != null && request.payload().path("category").isTextual()
+                ? request.payload().path("category").asText() : null;
+        if (request.payload() != null && !request.payload().isObject()) {
+            throw new InvalidParameterException("payload", "must be an object");
+        }
+        ReviewService.Submission s = new ReviewService.Submission(request.id(), request.systemKey(), request.actionType(),
+                request.summary().strip(), request.payload() == null ? "{}" : request.payload().toString(), request.magnitude(),
+                request.amount(), request.confidence(), category,
+                request.source() == null ? null : request.source().service(),
+                request.source() == null ? null : request.source().eventId(), caller.getSubject());
+        return reviews.submit(s).invoke(relay::nudge).map(result -> {
+            ReviewResponse body = ReviewResponse.of(result.review(), null, mapper);
+            return result.created()
+                    ? Response.created(URI.create("/api/v1/reviews/" + result.review().id)).entity(body).build()
+                    : Response.ok(body).build();
+        });
+    }
+
+    @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "The queue, ordered by due time")
+    public Uni<Page<ReviewResponse>> list(@QueryParam("state") String state, @QueryParam("tier") String tier,
+            @QueryParam("systemKey") String systemKey, @QueryParam("assignee") String assignee,
+            @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("cursor") String cursor) {
+        int size = Page.checkLimit(limit);
+        Instant afterDue = null;
+        UUID afterId = null;
+        String position = Page.decode(cursor);
+        if (position != null) {
+            try {
+                int bar = position.indexOf('|');
+                afterDue = Instant.parse(position.substring(0, bar));
+                afterId = UUID.fromString(position.substring(bar + 1));
+            } catch (RuntimeException e) {
+                throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
+            }
+        }
+        return reviews.queue(QueryParams.enumValue(Review.State.class, "state", state),
+                QueryParams.enumValue(Tier.class, "tier", tier), blankToNull(systemKey), blankToNull(assignee), afterDue, afterId,
+                size + 1)
+                .map(rows -> Page.of(rows, size, r -> r.dueAt + "|" + r.id, r -> ReviewResponse.of(r, null, mapper)));
+    }
+
+    @POST
+    @Path("/escalations")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Run the SLA pass now (it also runs on a schedule): escalate overdue requests, refresh gauges")
+    public Uni<java.util.Map<String, Integer>> escalateNow() {
+        return sla.runNow().map(n -> java.util.Map.of("escalated", n));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "One review with its approvals")
+    @APIResponse(responseCode = "404", description = "No such review")
+    public Uni<ReviewResponse> get(@PathParam("id") String id) {
+        UUID uuid = uuid(id);
+        return reviews.get(uuid).flatMap(r -> reviews.approvals(uuid).map(a -> ReviewResponse.of(r, a, mapper)));
+    }
+
+    @GET
+    @Path("/{id}/evidence")
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "Facts from the other services (alert, series, drift, themes, experiments); unavailable parts say so")
+    public Uni<EvidenceBundle.Bundle> evidence(@PathParam("id") String id) {
+        return reviews.get(uuid(id)).flatMap(evidence::gather);
+    }
+
+    @POST
+    @Path("/{id}/claim")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "Take a pending request (409 when someone else holds it)")
+    public Uni<ReviewResponse> claim(@PathParam("id") String id) {
+        return reviews.claim(uuid(id), caller.getSubject()).map(r -> ReviewResponse.of(r, null, mapper));
+    }
+
+    @POST
+    @Path("/{id}/release")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({ Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "Give a claimed request back to the queue (its holder or an admin)")
+    public Uni<ReviewResponse> release(@PathParam("id") String id) {
+        return reviews.release(uuid(id), caller.getSubject(), caller.getGroups().contains(Roles.ADMIN))
+                .map(r -> ReviewResponse.of(r, null, mapper));
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @RolesAllowed({ Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "Approve, reject or modify; four-eyes requests need two distinct approvers")
+    @APIResponse(responseCode = "403", description = "The caller submitted the request, or a second approval lacks the approver role")
+    @APIResponse(responseCode = "409", description = "Already decided, or the same person approving twice")
+    public Uni<ReviewResponse> decide(@PathParam("id") String id, @NotNull @Valid DecisionRequest request) {
+        UUID uuid = uuid(id);
+        if (request.outcome() == Review.Outcome.MODIFY && (request.modifications() == null || request.modifications().isNull())) {
+            throw new InvalidParameterException("modifications", "is required when the outcome is MODIFY");
+        }
+        ReviewService.DecisionInput input = new ReviewService.DecisionInput(request.outcome(), request.rationale().strip(),
+                request.modifications() == null || request.modifications().isNull() ? null : request.modifications().toString(),
+                caller.getSubject(), caller.getGroups().contains(Roles.APPROVER), caller.getGroups().contains(Roles.ADMIN));
+        return reviews.decide(uuid, input).invoke(relay::nudge)
+                .flatMap(r -> reviews.approvals(uuid).map(a -> ReviewResponse.of(r, a, mapper)));
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("id", "must be a UUID");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

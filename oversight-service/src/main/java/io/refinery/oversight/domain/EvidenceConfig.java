@@ -1,0 +1,35 @@
+package io.refinery.oversight.domain;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the evidence bundle reads the other services, and how long it waits. */
+@ConfigMapping(prefix = "refinery.evidence")
+public interface EvidenceConfig {
+
+    /** Base URL of metrics-service. */
+    @WithDefault("http://metrics:8081")
+    String metricsUrl();
+
+    /** Base URL of experiment-service. */
+    @WithDefault("http://experiments:8082")
+    String experimentsUrl();
+
+    /** Base URL of feedback-service. */
+    @WithDefault("http://feedback:8083")
+    String feedbackUrl();
+
+    /** Per call; a slower answer is reported as unavailable. */
+    @WithDefault("2s")
+    Duration timeout();
+
+    /**
+     * The service token sent as {@code Authorization: Bearer ...} (a JWT with the viewer role, signed by the
+     * platform's issuer). In Kubernetes it comes from a Secret as env REFINERY_EVIDENCE_TOKEN; without it the calls
+     * go unauthenticated and will usually come back as unavailable (401).
+     */
+    Optional<String> token();
+}
