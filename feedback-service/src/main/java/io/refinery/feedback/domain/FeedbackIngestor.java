@@ -70,7 +70,7 @@ public class FeedbackIngestor {
     }
 
     /** Redaction first: everything after this line sees only redacted text. */
-    AnalysedItem analyse(FeedbackDraft d, String kind) {
+    public AnalysedItem analyse(FeedbackDraft d, String kind) {
         FeedbackAnalyzer.Analysis a = analyzer.analyze(kind, d.text());
         Map<String, String> source = new LinkedHashMap<>();
         d.source().forEach((k, v) -> source.put(k, analyzer.redact(v)));
@@ -94,7 +94,8 @@ public class FeedbackIngestor {
         }
     }
 
-    private void count(List<String[]> inserted, int rejected) {
+    /** Counts stored items for {@code refinery_feedback_items_total{system,channel}}. */
+    public void count(List<String[]> inserted, int rejected) {
         Map<String, Integer> by = new LinkedHashMap<>();
         for (String[] sc : inserted) {
             by.merge(sc[0] + "\u0000" + sc[1], 1, Integer::sum);

@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /** Set-based writes and reads of analysed (already redacted) feedback items on the reactive client. */
@@ -57,6 +58,11 @@ public class FeedbackStore {
 
     /** Inserts in one statement (atomic); returns the (system, channel) of each row that was new. */
     public Uni<List<String[]>> insert(List<AnalysedItem> items) {
+        return insert(pool, items);
+    }
+
+    /** The same write on a given client (a transaction's connection). */
+    public Uni<List<String[]>> insert(SqlClient client, List<AnalysedItem> items) {
         if (items.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -92,7 +98,7 @@ public class FeedbackStore {
         }
         Tuple args = Tuple.tuple(List.of(ids, systems, channels, segments, texts, ratings, locales, occurred, sources,
                 debriefs, sentiments, labels, themes));
-        return pool.preparedQuery(INSERT).execute(args).map(rows -> {
+        return client.preparedQuery(INSERT).execute(args).map(rows -> {
             List<String[]> out = new ArrayList<>();
             for (Row r : rows) {
                 out.add(new String[] { r.getString(0), r.getString(1) });
