@@ -39,6 +39,18 @@ public class StatusProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidFields(io.refinery.feedback.domain.InvalidFieldsProblem e) {
+        return Problem.invalid(e.issues().stream().map(i -> new Problem.FieldError(i.field(), i.message())).toList())
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response blockingFindings(io.refinery.feedback.domain.SurveyService.BlockingFindings e) {
+        return Response.status(422).type(Problem.MEDIA_TYPE)
+                .entity(io.refinery.feedback.api.SurveyResource.LintProblem.of(e.getMessage(), e.findings)).build();
+    }
+
+    @ServerExceptionMapper
     public Response conflict(ConflictProblem e) {
         return new Problem("https://refinery.io/problems/conflict", "Conflict", 409, e.getMessage(),
                 java.util.List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();

@@ -1,0 +1,27 @@
+package io.refinery.feedback.domain;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A feedback item as received, before analysis. Holds raw text: it lives only in memory, is never logged
+ * ({@link #toString()} hides the text) and is redacted before anything is stored or published.
+ */
+public record FeedbackDraft(UUID id, String systemKey, Channel channel, String segment, String text, Double rating,
+        String locale, Instant occurredAt, Map<String, String> source, Debrief debrief) {
+
+    /** The structured part of a support agent's debrief. */
+    public record Debrief(String aiAction, String customerReaction, String category) {
+
+        @Override
+        public String toString() {
+            return "Debrief[reaction=" + customerReaction + ", category=" + category + "]";
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FeedbackDraft[id=" + id + ", systemKey=" + systemKey + ", channel=" + channel + "]";
+    }
+}
