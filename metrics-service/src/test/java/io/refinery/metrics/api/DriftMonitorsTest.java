@@ -159,4 +159,46 @@ class DriftMonitorsTest {
         assertThat(db.queryLong("select count(*) from metrics.drift_feature_days where system_key = 'drift-retention'"))
                 .isEqualTo(2);
     }
+
+    @Test
+    void detectorSettingsAndRetrainsAreValidated() {
+        SystemEvents.registerAndAwait(RefineryTestResource.bootstrapServers(), "drift-settings");
+        String concept = "/api/v1/drift/systems/drift-settings/concept";
+        given().header("Authorization", VIEWER).get(concept).then().statusCode(200)
+                .body("detector", equalTo("ADWIN")).body("parameters.delta", equalTo(0.002f)).body("updates", equalTo(0));
+        given().header("Authorization", VIEWER).get("/api/v1/drift/systems/no-such-system/concept").then().statusCode(404);
+        put(concept, "{\"detector\": \"DDM\"}").statusCode(400).body("errors[0].field", equalTo("detector"));
+        put(concept, "{\"detector\": \"PAGE_HINKLEY\", \"parameters\": {\"lambda\": -1}}").statusCode(400)
+                .body("errors[0].field", equalTo("parameters")).body("errors[0].message", containsString("lambda"));
+        put(concept, "{\"detector\": \"ADWIN\", \"parameters\": {\"lambda\": 5}}").statusCode(400)
+                .body("errors[0].message", containsString("unknown parameter 'lambda'"));
+        put("/api/v1/drift/systems/no-such-system/concept", "{\"detector\": \"ADWIN\"}").statusCode(422);
+        given().header("Authorization", VIEWER).contentType(ContentType.JSON).body("{\"detector\": \"ADWIN\"}")
+                .put(concept).then().statusCode(403);
+        put(concept, "{\"detector\": \"ADWIN\", \"parameters\": {\"delta\": 0.01}}").statusCode(200)
+                .body("parameters.delta", equalTo(0.01f)).body("parameters.clock", equalTo(32)).body("updatedBy", equalTo("alice"));
+
+        String retrains = "/api/v1/drift/systems/drift-settings/retrains";
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON)
+                .body("{\"at\": \"" + Instant.now().plus(1, ChronoUnit.DAYS) + "\"}").post(retrains).then().statusCode(400)
+                .body("errors[0].field", equalTo("at"));
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/drift/systems/no-such-system/retrains").then().statusCode(422);
+        given().header("Authorization", VIEWER).contentType(ContentType.JSON).body("{}").post(retrains).then().statusCode(403);
+    }
+
+    @Test
+    void theDriftEndpointsAreInTheOpenApiDocument() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/drift/compare"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/drift/samples"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/drift/monitors/{id}/runs"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/drift/monitors/{id}/evaluate"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/drift/systems/{key}/retrains"))
+                .body("components.schemas", org.hamcrest.Matchers.hasKey("SampleItem"));
+    }
+
+    private static io.restassured.response.ValidatableResponse put(String path, String body) {
+        return given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(body).put(path).then();
+    }
 }
