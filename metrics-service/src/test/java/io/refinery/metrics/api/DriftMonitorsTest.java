@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -29,7 +30,10 @@ import io.refinery.metrics.domain.DriftRetention;
 import io.refinery.testing.RefineryTestResource;
 import io.refinery.testing.auth.TestTokens;
 import io.refinery.testing.events.SystemEvents;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 
 /** Drift monitors: validation, lifecycle, the scheduler, runs without enough data, and retention. */
 @QuarkusTest
@@ -41,6 +45,12 @@ class DriftMonitorsTest {
 
     @Inject
     DriftRetention retention;
+
+    @BeforeAll
+    static void config() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+    }
 
     private static String monitor(String system, String reference) {
         return """
@@ -89,7 +99,7 @@ class DriftMonitorsTest {
                 .body("reference.from", equalTo("2026-01-01T00:00:00Z"))
                 .body("reference.trailing", nullValue())
                 .body("method", equalTo("AUTO"))
-                .body("datasetDriftShare", equalTo(0.5f))
+                .body("datasetDriftShare", equalTo(0.5))
                 .body("features[0].modelInput", is(true))
                 .body("createdBy", equalTo("alice"))
                 .extract().path("id");
@@ -165,7 +175,7 @@ class DriftMonitorsTest {
         SystemEvents.registerAndAwait(RefineryTestResource.bootstrapServers(), "drift-settings");
         String concept = "/api/v1/drift/systems/drift-settings/concept";
         given().header("Authorization", VIEWER).get(concept).then().statusCode(200)
-                .body("detector", equalTo("ADWIN")).body("parameters.delta", equalTo(0.002f)).body("updates", equalTo(0));
+                .body("detector", equalTo("ADWIN")).body("parameters.delta", equalTo(0.002)).body("updates", equalTo(0));
         given().header("Authorization", VIEWER).get("/api/v1/drift/systems/no-such-system/concept").then().statusCode(404);
         put(concept, "{\"detector\": \"DDM\"}").statusCode(400).body("errors[0].field", equalTo("detector"));
         put(concept, "{\"detector\": \"PAGE_HINKLEY\", \"parameters\": {\"lambda\": -1}}").statusCode(400)
@@ -176,7 +186,7 @@ class DriftMonitorsTest {
         given().header("Authorization", VIEWER).contentType(ContentType.JSON).body("{\"detector\": \"ADWIN\"}")
                 .put(concept).then().statusCode(403);
         put(concept, "{\"detector\": \"ADWIN\", \"parameters\": {\"delta\": 0.01}}").statusCode(200)
-                .body("parameters.delta", equalTo(0.01f)).body("parameters.clock", equalTo(32)).body("updatedBy", equalTo("alice"));
+                .body("parameters.delta", equalTo(0.01)).body("parameters.clock", equalTo(32)).body("updatedBy", equalTo("alice"));
 
         String retrains = "/api/v1/drift/systems/drift-settings/retrains";
         given().header("Authorization", ADMIN).contentType(ContentType.JSON)

@@ -2,7 +2,6 @@ package io.refinery.metrics.api;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -76,14 +75,19 @@ class DriftSampleIngestionTest {
         replay.addAll(outcomes);
         replay.add("{\"id\": \"r-bad\", \"systemKey\": \"drift-replay\", \"observedAt\": \"yesterday\", \"outcome\": 1}");
         TestTopics.sendAll(bootstrap, SAMPLES, "drift-replay", replay);
+        TestTopics.sendCloudEvent(bootstrap, SAMPLES, "drift-replay", """
+                {"specversion": "1.0", "id": "%s", "source": "/shop", "type": "io.shop.sample.v1", "subject": "drift-replay",
+                 "data": %s}""".formatted(java.util.UUID.randomUUID(),
+                SampleStreams.item("drift-replay", "r-ce", at, Map.of("score", 7.5), null, null)));
         TestTopics.send(bootstrap, SAMPLES, "drift-replay", "not json");
         List<ConsumerRecord<String, String>> dead = TestTopics.awaitRecord(bootstrap, SAMPLES + ".dlq",
                 r -> "not json".equals(r.value()), Duration.ofSeconds(30));
         assertThat(dead).anySatisfy(r -> assertThat(new String(r.headers().lastHeader("refinery-error").value(),
                 StandardCharsets.UTF_8)).contains("observedAt"));
-        assertThat(seen("score")).isEqualTo(100);
+        // Only the CloudEvent-wrapped sample was new.
+        assertThat(seen("score")).isEqualTo(101);
         assertThat(updates()).isEqualTo(100);
-        assertThat(db("select count(*) from metrics.drift_samples where system_key = 'drift-replay'")).isEqualTo(100);
+        assertThat(db("select count(*) from metrics.drift_samples where system_key = 'drift-replay'")).isEqualTo(101);
     }
 
     @Test
