@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The shape of one observation item, for the OpenAPI document only: the endpoint reads items as a token stream
- * ({@link ObservationBatch}) so that each bad item can be named without refusing the batch.
+ * ({@link JsonBatch}) so that each bad item can be named without refusing the batch.
  */
 @Schema(name = "ObservationItem", description = "One metric observation of one AI system")
 public record ObservationItem(

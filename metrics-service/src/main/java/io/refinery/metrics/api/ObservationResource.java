@@ -60,7 +60,8 @@ public class ObservationResource {
     @APIResponse(responseCode = "202", description = "Stored what was valid; see rejected for the rest")
     @APIResponse(responseCode = "400", description = "The body is not a JSON array, is empty or has more than 10,000 items")
     public Uni<Response> ingest(byte[] body) throws IOException {
-        List<ObservationReader.Parsed> items = ObservationBatch.read(json, body, MAX_BATCH, Instant.now());
+        Instant now = Instant.now();
+        List<ObservationReader.Parsed> items = JsonBatch.read(json, body, MAX_BATCH, parser -> ObservationReader.read(parser, now));
         return ingestor.ingest(items)
                 .map(result -> Response.accepted(IngestResponse.of(result)).type(MediaType.APPLICATION_JSON).build());
     }

@@ -1,6 +1,5 @@
 package io.refinery.metrics.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,25 +7,19 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.refinery.metrics.domain.FieldIssue;
-import io.refinery.metrics.domain.IngestResult;
 import io.refinery.metrics.domain.ObservationIngestor;
 import io.refinery.metrics.domain.ObservationReader;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 
 /**
  * Ingests observations from refinery.metrics.observations in batches, through the same checks and the same
@@ -78,37 +71,8 @@ public class ObservationsConsumer {
         return ingestor.ingest(items)
                 .onFailure().invoke(e -> LOG.warnf("storing %d observations failed, retrying: %s", items.size(), e.toString()))
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
-                .flatMap(result -> deadLetter(batch.getRecords(), result))
+                .flatMap(result -> DeadLetters.send(deadLetters, mapper, batch.getRecords(), result.rejected()))
                 .flatMap(x -> Uni.createFrom().completionStage(batch.ack()))
                 .eventually(writes::release);
-    }
-
-    private Uni<Void> deadLetter(List<KafkaRecord<String, byte[]>> records, IngestResult result) {
-        if (result.rejected().isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Uni<Void>> sends = new ArrayList<>();
-        for (IngestResult.RejectedItem rejected : result.rejected()) {
-            KafkaRecord<String, byte[]> r = records.get(rejected.index());
-            RecordHeaders headers = new RecordHeaders();
-            headers.add("refinery-error", describe(rejected.errors()).getBytes(StandardCharsets.UTF_8));
-            String offset = r.getMetadata(IncomingKafkaRecordMetadata.class)
-                    .map(m -> Long.toString(m.getOffset())).orElse("?");
-            headers.add("refinery-source", (r.getTopic() + "/" + r.getPartition() + "/" + offset)
-                    .getBytes(StandardCharsets.UTF_8));
-            OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
-                    .withKey(r.getKey()).withHeaders(headers).build();
-            String value = r.getPayload() == null ? "" : new String(r.getPayload(), StandardCharsets.UTF_8);
-            sends.add(deadLetters.sendMessage(Message.of(value).addMetadata(metadata)));
-        }
-        return Uni.join().all(sends).andFailFast().replaceWithVoid();
-    }
-
-    private String describe(List<FieldIssue> errors) {
-        try {
-            return mapper.writeValueAsString(errors);
-        } catch (Exception e) {
-            return errors.toString();
-        }
     }
 }

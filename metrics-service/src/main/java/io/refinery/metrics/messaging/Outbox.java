@@ -1,6 +1,10 @@
 package io.refinery.metrics.messaging;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +17,9 @@ import io.smallrye.mutiny.Uni;
 /** Appends events to the outbox inside the caller's transaction: state change and event commit together. */
 @ApplicationScoped
 public class Outbox {
+
+    private static final String INSERT = "insert into metrics.outbox (id, topic, record_key, event_type, payload, created_at)"
+            + " values (?, ?, ?, ?, ?, ?)";
 
     private final ObjectMapper mapper;
 
@@ -35,5 +42,26 @@ public class Outbox {
             return Uni.createFrom().failure(new IllegalStateException("cannot serialize event " + type, e));
         }
         return row.persist().replaceWith(event);
+    }
+
+    /**
+     * The same append for the blocking write paths (JDBC on a worker thread): the row joins the transaction that
+     * {@code connection} has open, so it commits or rolls back with the caller's.
+     */
+    public CloudEvent append(Connection connection, String topic, String type, String systemKey, Object data)
+            throws SQLException {
+        CloudEvent event = CloudEvent.of(type, systemKey, Instant.now(), mapper.valueToTree(data));
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, UUID.fromString(event.id()));
+            insert.setString(2, topic);
+            insert.setString(3, systemKey);
+            insert.setString(4, type);
+            insert.setString(5, mapper.writeValueAsString(event));
+            insert.setObject(6, event.time().atOffset(ZoneOffset.UTC));
+            insert.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize event " + type, e);
+        }
+        return event;
     }
 }

@@ -35,13 +35,31 @@ public final class TestTopics {
         send(bootstrapServers, new ProducerRecord<>(topic, key, value));
     }
 
-    private static void send(String bootstrapServers, ProducerRecord<String, String> record) {
-        Map<String, Object> conf = Map.of(
+    /** Sends {@code values} in order under one key with a single producer (one producer per record is slow). */
+    public static void sendAll(String bootstrapServers, String topic, String key, List<String> values) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(bootstrapServers))) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>(values.size());
+            for (String value : values) {
+                sent.add(producer.send(new ProducerRecord<>(topic, key, value)));
+            }
+            for (java.util.concurrent.Future<?> f : sent) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    private static Map<String, Object> producerConfig(String bootstrapServers) {
+        return Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(conf)) {
+    }
+
+    private static void send(String bootstrapServers, ProducerRecord<String, String> record) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig(bootstrapServers))) {
             producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("could not send to " + record.topic(), e);

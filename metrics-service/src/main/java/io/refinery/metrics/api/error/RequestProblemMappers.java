@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.refinery.metrics.api.InvalidParameterException;
+import io.refinery.metrics.drift.stats.DriftInputException;
 
 /** Bad input of every kind becomes a 400 problem naming the field at fault, never a 500. */
 public class RequestProblemMappers {
@@ -35,6 +36,11 @@ public class RequestProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidParameter(InvalidParameterException e) {
+        return Problem.invalid(e.field(), e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response driftInput(DriftInputException e) {
         return Problem.invalid(e.field(), e.getMessage()).toResponse();
     }
 

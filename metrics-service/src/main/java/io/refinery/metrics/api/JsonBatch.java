@@ -1,7 +1,6 @@
 package io.refinery.metrics.api;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,19 +8,22 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
-import io.refinery.metrics.domain.ObservationReader;
-
 /**
- * Reads the body of {@code POST /api/v1/observations} in one streaming pass: the outer shape (a JSON array of 1 to
- * {@code max} items) is checked here and each item by {@link ObservationReader}, so one bad item never refuses
- * the others. Malformed JSON anywhere refuses the whole body (a {@code JsonParseException}, mapped to a 400).
+ * Reads a batch body in one streaming pass: the outer shape (a JSON array of 1 to {@code max} items) is checked here
+ * and each item by the given reader, so one bad item never refuses the others. Malformed JSON anywhere refuses the
+ * whole body (a {@code JsonParseException}, mapped to a 400).
  */
-final class ObservationBatch {
+final class JsonBatch {
 
-    private ObservationBatch() {
+    /** Reads the item the parser stands on and leaves the parser on its last token. */
+    interface ItemReader<T> {
+        T read(JsonParser parser) throws IOException;
     }
 
-    static List<ObservationReader.Parsed> read(JsonFactory json, byte[] body, int max, Instant now) throws IOException {
+    private JsonBatch() {
+    }
+
+    static <T> List<T> read(JsonFactory json, byte[] body, int max, ItemReader<T> reader) throws IOException {
         if (body == null || body.length == 0) {
             throw new InvalidParameterException("body", "must be a JSON array of items");
         }
@@ -29,11 +31,11 @@ final class ObservationBatch {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new InvalidParameterException("body", "must be a JSON array of items");
             }
-            List<ObservationReader.Parsed> items = new ArrayList<>();
+            List<T> items = new ArrayList<>();
             int count = 0;
             while (parser.nextToken() != JsonToken.END_ARRAY) {
                 if (++count <= max) {
-                    items.add(ObservationReader.read(parser, now));
+                    items.add(reader.read(parser));
                 } else {
                     parser.skipChildren(); // only counted, for the message
                 }

@@ -1,0 +1,131 @@
+package io.refinery.metrics.domain;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+/** Creates, lists and retires drift monitors. */
+@ApplicationScoped
+public class DriftMonitorService {
+
+    private static final TypeReference<List<MonitorFeature>> FEATURES = new TypeReference<>() {
+    };
+
+    private final DriftConfig config;
+    private final ObjectMapper mapper;
+
+    public DriftMonitorService(DriftConfig config, ObjectMapper mapper) {
+        this.config = config;
+        this.mapper = mapper;
+    }
+
+    @WithTransaction
+    public Uni<DriftMonitor> create(DriftMonitorDraft draft, String actor) {
+        return validated(draft).flatMap(ok -> {
+            Instant now = Instant.now();
+            DriftMonitor m = new DriftMonitor();
+            m.id = UUID.randomUUID();
+            m.systemKey = draft.systemKey();
+            m.name = draft.name();
+            m.features = json(draft.features());
+            m.referenceFrom = draft.referenceFrom();
+            m.referenceTo = draft.referenceTo();
+            if (draft.trailing() != null) {
+                m.referenceTrailingDays = DriftMonitorDraft.daysOf(draft.trailing());
+                m.referenceLagDays = DriftMonitorDraft.daysOf(draft.lag());
+            }
+            m.currentDays = DriftMonitorDraft.daysOf(draft.current());
+            m.method = draft.method();
+            m.datasetDriftShare = draft.datasetDriftShare();
+            m.nextEvaluationAt = DriftMonitor.firstEvaluation(now, config.closeGrace());
+            m.createdAt = now;
+            m.createdBy = actor;
+            m.updatedAt = now;
+            m.updatedBy = actor;
+            return m.persist();
+        });
+    }
+
+    @WithTransaction
+    public Uni<Void> delete(UUID id, String actor) {
+        return find(id).map(m -> {
+            m.deletedAt = Instant.now();
+            m.updatedAt = m.deletedAt;
+            m.updatedBy = actor;
+            return null;
+        });
+    }
+
+    @WithSession
+    public Uni<DriftMonitor> get(UUID id) {
+        return find(id);
+    }
+
+    @WithSession
+    public Uni<List<DriftMonitor>> page(String systemKey, UUID after, int limit) {
+        StringBuilder q = new StringBuilder("deletedAt is null");
+        Map<String, Object> params = new HashMap<>();
+        if (systemKey != null) {
+            q.append(" and systemKey = :system");
+            params.put("system", systemKey);
+        }
+        if (after != null) {
+            q.append(" and id > :after");
+            params.put("after", after);
+        }
+        return DriftMonitor.<DriftMonitor> find(q.toString(), Sort.by("id"), params).range(0, limit - 1).list();
+    }
+
+    /** The features of a stored monitor. */
+    public List<MonitorFeature> features(DriftMonitor monitor) {
+        return features(mapper, monitor.features);
+    }
+
+    static List<MonitorFeature> features(ObjectMapper mapper, String json) {
+        try {
+            return mapper.readValue(json, FEATURES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored monitor features are unreadable", e);
+        }
+    }
+
+    Uni<DriftMonitor> find(UUID id) {
+        return DriftMonitor.<DriftMonitor> find("id = ?1 and deletedAt is null", id).firstResult().onItem().ifNull()
+                .failWith(() -> new NotFoundProblem("no drift monitor with id " + id));
+    }
+
+    private Uni<Boolean> validated(DriftMonitorDraft draft) {
+        List<FieldIssue> issues = draft.issues();
+        if (!issues.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidFieldsProblem(issues));
+        }
+        return SystemProjection.findById(draft.systemKey()).map(system -> {
+            if (system == null) {
+                throw new UnprocessableProblem("systemKey", "unknown AI system '" + draft.systemKey()
+                        + "': register it on oversight-service first");
+            }
+            return true;
+        });
+    }
+
+    private String json(List<MonitorFeature> features) {
+        try {
+            return mapper.writeValueAsString(features);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
