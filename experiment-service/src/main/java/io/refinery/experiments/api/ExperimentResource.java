@@ -1,0 +1,134 @@
+package io.refinery.experiments.api;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.refinery.experiments.domain.ExperimentInput;
+import io.refinery.experiments.domain.ExperimentJson;
+import io.refinery.experiments.domain.ExperimentLifecycle;
+import io.refinery.experiments.domain.ExperimentService;
+import io.refinery.experiments.domain.ExperimentState;
+import io.smallrye.mutiny.Uni;
+
+/** Experiments and their lifecycle, {@code /api/v1/experiments}. */
+@Path("/api/v1/experiments")
+@Tag(name = "Experiments", description = "Design, lifecycle DRAFT → RUNNING → STOPPED → CONCLUDED, results, assignment")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class ExperimentResource {
+
+    private final ExperimentService experiments;
+    private final ExperimentLifecycle lifecycle;
+    private final ExperimentJson json;
+    private final JsonWebToken caller;
+
+    public ExperimentResource(ExperimentService experiments, ExperimentLifecycle lifecycle, ExperimentJson json,
+            JsonWebToken caller) {
+        this.experiments = experiments;
+        this.lifecycle = lifecycle;
+        this.json = json;
+        this.caller = caller;
+    }
+
+    /** Body of {@code POST /{key}/stop}. */
+    public record StopRequest(String reason) {
+    }
+
+    /** Body of {@code POST /{key}/conclude}; without a decision the results' recommended decision is taken. */
+    public record ConcludeRequest(String decision, String rationale) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.REVIEWER })
+    @Operation(summary = "Create an experiment (DRAFT)", description = "Refused with 422 naming the field without a "
+            + "primary metric, minimum detectable effect or max duration, without exactly one control, with weights "
+            + "that do not sum to 1, or with a max duration too short for the required sample at expectedDailyUnits.")
+    @APIResponse(responseCode = "201", description = "Created, with requiredUnitsPerVariant and any warnings")
+    @APIResponse(responseCode = "400", description = "Unreadable body: malformed JSON, wrong type, unknown enum value")
+    @APIResponse(responseCode = "409", description = "The key is taken")
+    @APIResponse(responseCode = "422", description = "The design cannot be accepted; each field is named")
+    public Uni<Response> create(ExperimentInput input) {
+        return experiments.create(input, caller.getSubject()).map(e -> Response
+                .created(URI.create("/api/v1/experiments/" + e.key)).entity(ExperimentView.of(e, json)).build());
+    }
+
+    @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "List experiments by key, optionally of one system or in one state")
+    public Uni<Page<ExperimentView>> list(@QueryParam("systemKey") String systemKey, @QueryParam("state") String state,
+            @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("cursor") String cursor) {
+        int size = Page.checkLimit(limit);
+        return experiments.page(systemKey, QueryParams.enumValue(ExperimentState.class, "state", state),
+                Page.decode(cursor), size + 1).map(rows -> Page.of(rows, size, e -> e.key, e -> ExperimentView.of(e, json)));
+    }
+
+    @GET
+    @Path("/{key}")
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "One experiment")
+    public Uni<ExperimentView> get(@PathParam("key") String key) {
+        return experiments.get(key).map(e -> ExperimentView.of(e, json));
+    }
+
+    @PUT
+    @Path("/{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.REVIEWER })
+    @Operation(summary = "Change a DRAFT experiment (same checks as creation)")
+    @APIResponse(responseCode = "409", description = "The experiment is no longer a DRAFT")
+    public Uni<ExperimentView> update(@PathParam("key") String key, ExperimentInput input) {
+        return experiments.update(key, input, caller.getSubject()).map(e -> ExperimentView.of(e, json));
+    }
+
+    @POST
+    @Path("/{key}/start")
+    @RolesAllowed({ Roles.ADMIN, Roles.REVIEWER })
+    @Operation(summary = "Start a DRAFT experiment: it assigns units and ends at startedAt + maxDuration at the latest")
+    @APIResponse(responseCode = "409", description = "Not a DRAFT")
+    public Uni<ExperimentView> start(@PathParam("key") String key) {
+        return lifecycle.start(key, caller.getSubject()).map(e -> ExperimentView.of(e, json));
+    }
+
+    @POST
+    @Path("/{key}/stop")
+    @RolesAllowed({ Roles.ADMIN, Roles.REVIEWER })
+    @Operation(summary = "Stop a RUNNING experiment: no more assignments or exposures; outcomes still count")
+    @APIResponse(responseCode = "409", description = "Not RUNNING")
+    public Uni<ExperimentView> stop(@PathParam("key") String key, StopRequest request) {
+        return lifecycle.stop(key, caller.getSubject(), request == null ? null : request.reason())
+                .map(e -> ExperimentView.of(e, json));
+    }
+
+    @POST
+    @Path("/{key}/conclude")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.ADMIN, Roles.REVIEWER })
+    @Operation(summary = "Conclude with SHIP:<variant>, KEEP_CONTROL or INCONCLUSIVE",
+            description = "Without a decision the results' recommended decision is taken. SHIP also sends a "
+                    + "MODEL_ROLLOUT oversight request.")
+    @APIResponse(responseCode = "409", description = "Not RUNNING or STOPPED")
+    @APIResponse(responseCode = "422", description = "The decision names no treatment variant")
+    public Uni<ExperimentView> conclude(@PathParam("key") String key, ConcludeRequest request) {
+        return lifecycle.conclude(key, caller.getSubject(), request == null ? null : request.decision(),
+                request == null ? null : request.rationale()).map(e -> ExperimentView.of(e, json));
+    }
+}
