@@ -21,11 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.refinery.experiments.domain.Assignments;
 import io.refinery.experiments.domain.ExperimentInput;
 import io.refinery.experiments.domain.ExperimentJson;
 import io.refinery.experiments.domain.ExperimentLifecycle;
 import io.refinery.experiments.domain.ExperimentService;
 import io.refinery.experiments.domain.ExperimentState;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
 
 /** Experiments and their lifecycle, {@code /api/v1/experiments}. */
@@ -38,13 +40,15 @@ public class ExperimentResource {
     private final ExperimentService experiments;
     private final ExperimentLifecycle lifecycle;
     private final ExperimentJson json;
+    private final Assignments assignments;
     private final JsonWebToken caller;
 
     public ExperimentResource(ExperimentService experiments, ExperimentLifecycle lifecycle, ExperimentJson json,
-            JsonWebToken caller) {
+            Assignments assignments, JsonWebToken caller) {
         this.experiments = experiments;
         this.lifecycle = lifecycle;
         this.json = json;
+        this.assignments = assignments;
         this.caller = caller;
     }
 
@@ -105,17 +109,18 @@ public class ExperimentResource {
     @Operation(summary = "Start a DRAFT experiment: it assigns units and ends at startedAt + maxDuration at the latest")
     @APIResponse(responseCode = "409", description = "Not a DRAFT")
     public Uni<ExperimentView> start(@PathParam("key") String key) {
-        return lifecycle.start(key, caller.getSubject()).map(e -> ExperimentView.of(e, json));
+        return lifecycle.start(key, caller.getSubject()).call(assignments::refresh).map(e -> ExperimentView.of(e, json));
     }
 
     @POST
     @Path("/{key}/stop")
+    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.ADMIN, Roles.REVIEWER })
     @Operation(summary = "Stop a RUNNING experiment: no more assignments or exposures; outcomes still count")
     @APIResponse(responseCode = "409", description = "Not RUNNING")
     public Uni<ExperimentView> stop(@PathParam("key") String key, StopRequest request) {
         return lifecycle.stop(key, caller.getSubject(), request == null ? null : request.reason())
-                .map(e -> ExperimentView.of(e, json));
+                .call(assignments::refresh).map(e -> ExperimentView.of(e, json));
     }
 
     @POST
@@ -129,6 +134,19 @@ public class ExperimentResource {
     @APIResponse(responseCode = "422", description = "The decision names no treatment variant")
     public Uni<ExperimentView> conclude(@PathParam("key") String key, ConcludeRequest request) {
         return lifecycle.conclude(key, caller.getSubject(), request == null ? null : request.decision(),
-                request == null ? null : request.rationale()).map(e -> ExperimentView.of(e, json));
+                request == null ? null : request.rationale()).call(assignments::refresh)
+                .map(e -> ExperimentView.of(e, json));
+    }
+
+    @GET
+    @NonBlocking
+    @Path("/{key}/assignment")
+    @RolesAllowed({ Roles.INGEST, Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "The unit's variant, from memory",
+            description = "Deterministic: MurmurHash3 of experimentKey:unitId, first the traffic fraction, then the "
+                    + "weights. inExperiment is false with reason NOT_RUNNING or NOT_IN_TRAFFIC.")
+    @APIResponse(responseCode = "404", description = "No such experiment")
+    public Assignments.Assignment assignment(@PathParam("key") String key, @QueryParam("unitId") String unitId) {
+        return assignments.assign(key, AssignmentResource.checkUnitId(unitId));
     }
 }
