@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.experiments.domain.Assignments;
+import io.refinery.experiments.domain.ExperimentEvaluator;
 import io.refinery.experiments.domain.ExperimentInput;
 import io.refinery.experiments.domain.ExperimentJson;
 import io.refinery.experiments.domain.ExperimentLifecycle;
@@ -41,14 +42,16 @@ public class ExperimentResource {
     private final ExperimentLifecycle lifecycle;
     private final ExperimentJson json;
     private final Assignments assignments;
+    private final ExperimentEvaluator evaluator;
     private final JsonWebToken caller;
 
     public ExperimentResource(ExperimentService experiments, ExperimentLifecycle lifecycle, ExperimentJson json,
-            Assignments assignments, JsonWebToken caller) {
+            Assignments assignments, ExperimentEvaluator evaluator, JsonWebToken caller) {
         this.experiments = experiments;
         this.lifecycle = lifecycle;
         this.json = json;
         this.assignments = assignments;
+        this.evaluator = evaluator;
         this.caller = caller;
     }
 
@@ -136,6 +139,17 @@ public class ExperimentResource {
         return lifecycle.conclude(key, caller.getSubject(), request == null ? null : request.decision(),
                 request == null ? null : request.rationale()).call(assignments::refresh)
                 .map(e -> ExperimentView.of(e, json));
+    }
+
+    @GET
+    @Path("/{key}/results")
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "Results from the per-variant sufficient statistics",
+            description = "A fixed-horizon (FREQUENTIST, BAYESIAN) experiment recommends a decision only once every "
+                    + "variant reached the required sample or the experiment stopped; SEQUENTIAL may be read any time.")
+    public Uni<ResultsView> results(@PathParam("key") String key) {
+        return experiments.get(key).flatMap(e -> evaluator.results(e, e.state == ExperimentState.STOPPED
+                || e.state == ExperimentState.CONCLUDED).map(r -> ResultsView.of(e, r)));
     }
 
     @GET

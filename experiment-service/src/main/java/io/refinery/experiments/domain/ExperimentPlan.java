@@ -38,6 +38,7 @@ public record ExperimentPlan(String key, String systemKey, ExperimentInput.Kind 
         long requiredUnitsPerVariant, Long requiredDays, List<String> warnings) {
 
     public static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,63}$");
+    public static final Pattern VARIANT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$");
     public static final Pattern METRIC = Pattern.compile("^[a-z0-9][a-z0-9_.-]{0,99}$");
     public static final int MAX_VARIANTS = 10;
     public static final int MAX_GUARDRAILS = 10;
@@ -146,7 +147,9 @@ public record ExperimentPlan(String key, String systemKey, ExperimentInput.Kind 
                 weightsOk = false;
                 continue;
             }
-            slug(v.key(), path + ".key", issues);
+            if (v.key() == null || !VARIANT.matcher(v.key()).matches()) {
+                issues.add(new FieldIssue(path + ".key", "is required: letters, digits, '_' and '-', up to 64 characters"));
+            }
             if (v.key() != null && !keys.add(v.key())) {
                 issues.add(new FieldIssue(path + ".key", "repeats another variant's key"));
             }

@@ -54,7 +54,10 @@ public final class IngestItems {
         String id = text(node, "id", MAX_ID, true, issues);
         String experimentKey = slug(node, "experimentKey", true, issues);
         String unitId = text(node, "unitId", MAX_UNIT_ID, true, issues);
-        String variant = slug(node, "variant", false, issues);
+        String variant = text(node, "variant", 64, false, issues);
+        if (variant != null && !ExperimentPlan.VARIANT.matcher(variant).matches()) {
+            issues.add(new FieldIssue("variant", "must be a variant key: letters, digits, '_' and '-'"));
+        }
         Instant at = at(node, now, issues);
         Double covariate = number(node, "covariate", false, issues);
         return issues.isEmpty() ? new Parsed<>(new Exposure(id, experimentKey, unitId, variant, at, covariate), List.of())
