@@ -1,6 +1,8 @@
 package io.refinery.experiments.api;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.experiments.domain.Assignments;
+import io.refinery.experiments.domain.ExperimentChecks;
 import io.refinery.experiments.domain.ExperimentEvaluator;
 import io.refinery.experiments.domain.ExperimentInput;
 import io.refinery.experiments.domain.ExperimentJson;
@@ -43,15 +46,17 @@ public class ExperimentResource {
     private final ExperimentJson json;
     private final Assignments assignments;
     private final ExperimentEvaluator evaluator;
+    private final ExperimentChecks checks;
     private final JsonWebToken caller;
 
     public ExperimentResource(ExperimentService experiments, ExperimentLifecycle lifecycle, ExperimentJson json,
-            Assignments assignments, ExperimentEvaluator evaluator, JsonWebToken caller) {
+            Assignments assignments, ExperimentEvaluator evaluator, ExperimentChecks checks, JsonWebToken caller) {
         this.experiments = experiments;
         this.lifecycle = lifecycle;
         this.json = json;
         this.assignments = assignments;
         this.evaluator = evaluator;
+        this.checks = checks;
         this.caller = caller;
     }
 
@@ -150,6 +155,27 @@ public class ExperimentResource {
     public Uni<ResultsView> results(@PathParam("key") String key) {
         return experiments.get(key).flatMap(e -> evaluator.results(e, e.state == ExperimentState.STOPPED
                 || e.state == ExperimentState.CONCLUDED).map(r -> ResultsView.of(e, r)));
+    }
+
+    @POST
+    @Path("/{key}/evaluate")
+    @RolesAllowed({ Roles.ADMIN, Roles.REVIEWER })
+    @Operation(summary = "Run the scheduler's check now, as of at (default now; may lie in the future)",
+            description = "Past max duration: evaluated, stopped and concluded with the recommended decision. Fixed "
+                    + "horizon at the required sample, or SEQUENTIAL across its boundary: evaluated and stopped. STOPPED "
+                    + "and not concluded within the grace: an overdue event.")
+    @APIResponse(responseCode = "409", description = "Not RUNNING or STOPPED")
+    public Uni<EvaluationView> evaluate(@PathParam("key") String key, @QueryParam("at") String at) {
+        Instant asOf = at == null || at.isBlank() ? Instant.now() : instant("at", at);
+        return checks.evaluate(key, asOf).call(assignments::refresh).map(o -> EvaluationView.of(o, json));
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(field, "must be an ISO-8601 UTC timestamp");
+        }
     }
 
     @GET

@@ -47,6 +47,7 @@ public record ExperimentView(
         String concludedBy,
         @Schema(example = "SHIP:treatment") String decision,
         String decisionRationale,
+        @Schema(description = "When the overdue event was sent (STOPPED and not concluded in time)") Instant overdueAt,
         Rollout rollout,
         Instant lastEvaluatedAt,
         Instant createdAt,
@@ -68,7 +69,7 @@ public record ExperimentView(
                 e.analysis.name(), e.correction.name(), e.maxDuration, e.expectedDailyUnits, e.requiredUnitsPerVariant,
                 e.requiredDays, json.warnings(e), e.state.name(), e.startedAt, e.endsAt, e.stoppedAt,
                 e.stopTrigger == null ? null : e.stopTrigger.name(), e.stopReason, e.concludedAt, e.concludedBy,
-                e.decision, e.decisionRationale, rollout, e.lastEvaluatedAt, e.createdAt, e.createdBy, e.updatedAt,
+                e.decision, e.decisionRationale, e.overdueAt, rollout, e.lastEvaluatedAt, e.createdAt, e.createdBy, e.updatedAt,
                 e.updatedBy);
     }
 }
