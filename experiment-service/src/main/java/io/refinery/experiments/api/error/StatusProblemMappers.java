@@ -13,7 +13,10 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.refinery.experiments.domain.ConflictProblem;
+import io.refinery.experiments.domain.InvalidFieldsProblem;
 import io.refinery.experiments.domain.NotFoundProblem;
+import io.refinery.experiments.domain.UnprocessableProblem;
+import io.refinery.experiments.stats.InvalidStatisticsInputException;
 
 /** Auth failures, domain outcomes and HTTP errors as problem+json. */
 public class StatusProblemMappers {
@@ -42,6 +45,24 @@ public class StatusProblemMappers {
     public Response conflict(ConflictProblem e) {
         return new Problem("https://refinery.io/problems/conflict", "Conflict", 409, e.getMessage(),
                 java.util.List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unprocessable(UnprocessableProblem e) {
+        return new Problem("https://refinery.io/problems/unprocessable", "Unprocessable Content", 422, e.getMessage(),
+                e.issues().stream().map(i -> new Problem.FieldError(i.field(), i.message())).toList()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFields(InvalidFieldsProblem e) {
+        return Problem.invalid(e.issues().stream().map(i -> new Problem.FieldError(i.field(), i.message())).toList())
+                .toResponse();
+    }
+
+    /** The statistics engine names the input at fault (e.g. {@code control.conversions}). */
+    @ServerExceptionMapper
+    public Response invalidStatistics(InvalidStatisticsInputException e) {
+        return Problem.invalid(e.field(), e.getMessage()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,70 @@
+package io.refinery.experiments.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.refinery.experiments.domain.Assignments;
+import io.smallrye.common.annotation.NonBlocking;
+
+/** Assignment of a unit to every running experiment of a system, {@code POST /api/v1/assignments}. */
+@Path("/api/v1/assignments")
+@Tag(name = "Assignment", description = "Deterministic, served from memory (no database round trip)")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class AssignmentResource {
+
+    static final int MAX_UNIT_ID = 200;
+
+    private final Assignments assignments;
+
+    public AssignmentResource(Assignments assignments) {
+        this.assignments = assignments;
+    }
+
+    @Schema(name = "AssignmentsRequest")
+    public record AssignmentsRequest(@Schema(example = "user-42") String unitId,
+            @Schema(example = "reco-engine") String systemKey) {
+    }
+
+    @Schema(name = "Assignments", description = "The unit's variant in each running experiment of the system")
+    public record AssignmentsView(String unitId, String systemKey, List<Assignments.Assignment> assignments) {
+    }
+
+    @POST
+    @NonBlocking
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.INGEST, Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "The unit's variant in every running experiment of a system",
+            description = "An experiment whose traffic fraction leaves the unit out answers inExperiment: false.")
+    public AssignmentsView assignAll(AssignmentsRequest request) {
+        if (request == null) {
+            throw new InvalidParameterException("body", "is required: {unitId, systemKey}");
+        }
+        String unitId = checkUnitId(request.unitId());
+        if (request.systemKey() == null || request.systemKey().isBlank()) {
+            throw new InvalidParameterException("systemKey", "is required");
+        }
+        return new AssignmentsView(unitId, request.systemKey(), assignments.assignAll(request.systemKey(), unitId));
+    }
+
+    static String checkUnitId(String unitId) {
+        if (unitId == null || unitId.isEmpty()) {
+            throw new InvalidParameterException("unitId", "is required");
+        }
+        if (unitId.length() > MAX_UNIT_ID) {
+            throw new InvalidParameterException("unitId", "must have at most " + MAX_UNIT_ID + " characters");
+        }
+        return unitId;
+    }
+}

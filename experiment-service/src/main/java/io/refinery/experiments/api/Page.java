@@ -1,0 +1,53 @@
+package io.refinery.experiments.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/** A page of a list: {@code nextCursor} is null on the last page (DESIGN.md section 3). */
+public record Page<T>(List<T> items, String nextCursor) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 500;
+
+    /**
+     * Builds a page from {@code limit + 1} fetched rows: the extra row only tells that another page exists.
+     */
+    public static <E, T> Page<T> of(List<E> fetched, int limit, Function<E, String> cursorOf, Function<E, T> toItem) {
+        boolean more = fetched.size() > limit;
+        List<E> shown = more ? fetched.subList(0, limit) : fetched;
+        String next = more ? encode(cursorOf.apply(shown.get(shown.size() - 1))) : null;
+        return new Page<>(shown.stream().map(toItem).toList(), next);
+    }
+
+    /** {@code ?limit=} must lie between 1 and {@link #MAX_LIMIT}. */
+    public static int checkLimit(String value) {
+        int limit;
+        try {
+            limit = Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidParameterException("limit", "must be a whole number between 1 and " + MAX_LIMIT);
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidParameterException("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    public static String encode(String position) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The position a cursor stands for, or null for none; a cursor that is not ours is a 400 on {@code cursor}. */
+    public static String decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.refinery.experiments.api;
+
+import java.util.Arrays;
+
+/** Parses query parameters by hand so a bad value is a 400 naming the parameter, not JAX-RS's bare 404. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}
