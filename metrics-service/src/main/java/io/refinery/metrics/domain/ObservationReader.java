@@ -223,7 +223,8 @@ public final class ObservationReader {
         return s != null && s.present();
     }
 
-    private static String text(String field, Scalar s, int maxLength, List<FieldIssue> issues) {
+    /** A required string of 1 to maxLength characters without U+0000, or null with the issue recorded. */
+    static String text(String field, Scalar s, int maxLength, List<FieldIssue> issues) {
         if (!present(s)) {
             issues.add(new FieldIssue(field, "is required"));
             return null;

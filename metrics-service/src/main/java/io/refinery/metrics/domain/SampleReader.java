@@ -74,8 +74,8 @@ public final class SampleReader {
                 }
             }
         }
-        String idValue = text("id", id, MAX_ID, issues);
-        String systemKeyValue = text("systemKey", systemKey, MAX_SYSTEM_KEY, issues);
+        String idValue = ObservationReader.text("id", id, MAX_ID, issues);
+        String systemKeyValue = ObservationReader.text("systemKey", systemKey, MAX_SYSTEM_KEY, issues);
         Instant at = instant(observedAt, now, oldest, issues);
         Sample.Value predictionValue = value("prediction", prediction, issues);
         Sample.Value outcomeValue = value("outcome", outcome, issues);
@@ -174,26 +174,6 @@ public final class SampleReader {
             return null;
         }
         return text;
-    }
-
-    private static String text(String field, ObservationReader.Scalar s, int maxLength, List<FieldIssue> issues) {
-        if (s == null || !s.present()) {
-            issues.add(new FieldIssue(field, "is required"));
-            return null;
-        }
-        if (!s.isText()) {
-            issues.add(new FieldIssue(field, "must be a string"));
-            return null;
-        }
-        if (s.text().isBlank() || s.text().length() > maxLength) {
-            issues.add(new FieldIssue(field, "must have 1 to " + maxLength + " characters"));
-            return null;
-        }
-        if (s.text().indexOf('\u0000') >= 0) {
-            issues.add(new FieldIssue(field, NO_NUL));
-            return null;
-        }
-        return s.text();
     }
 
     private static Instant instant(ObservationReader.Scalar s, Instant now, Instant oldest, List<FieldIssue> issues) {
