@@ -79,7 +79,7 @@ public class ExperimentResource {
     @APIResponse(responseCode = "409", description = "The key is taken")
     @APIResponse(responseCode = "422", description = "The design cannot be accepted; each field is named")
     public Uni<Response> create(ExperimentInput input) {
-        return experiments.create(input, caller.getSubject()).map(e -> Response
+        return experiments.create(input, caller.getSubject()).call(assignments::refresh).map(e -> Response
                 .created(URI.create("/api/v1/experiments/" + e.key)).entity(ExperimentView.of(e, json)).build());
     }
 
@@ -108,7 +108,8 @@ public class ExperimentResource {
     @Operation(summary = "Change a DRAFT experiment (same checks as creation)")
     @APIResponse(responseCode = "409", description = "The experiment is no longer a DRAFT")
     public Uni<ExperimentView> update(@PathParam("key") String key, ExperimentInput input) {
-        return experiments.update(key, input, caller.getSubject()).map(e -> ExperimentView.of(e, json));
+        return experiments.update(key, input, caller.getSubject()).call(assignments::refresh)
+                .map(e -> ExperimentView.of(e, json));
     }
 
     @POST
