@@ -12,6 +12,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -88,6 +89,22 @@ public class DriftMonitorResource {
     @APIResponse(responseCode = "404", description = "No such monitor (or retired)")
     public Uni<DriftMonitorResponse> get(@PathParam("id") String id) {
         return monitors.get(RuleResource.uuid("id", id)).map(m -> DriftMonitorResponse.of(m, monitors.features(m)));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Replace a drift monitor's definition",
+            description = "Same body as create; the system cannot change. Past runs keep the definition they ran with. "
+                    + "A failing monitor is retried at the next scheduler tick.")
+    @APIResponse(responseCode = "200", description = "Updated")
+    @APIResponse(responseCode = "400", description = "Invalid fields, each named")
+    @APIResponse(responseCode = "404", description = "No such monitor (or retired)")
+    @APIResponse(responseCode = "422", description = "Another AI system than the monitor's, or an unknown one")
+    public Uni<DriftMonitorResponse> update(@PathParam("id") String id, @NotNull @Valid DriftMonitorRequest request) {
+        return monitors.update(RuleResource.uuid("id", id), request.toDraft(), caller.getSubject())
+                .map(m -> DriftMonitorResponse.of(m, monitors.features(m)));
     }
 
     @DELETE

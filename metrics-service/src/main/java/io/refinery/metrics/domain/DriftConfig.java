@@ -46,6 +46,14 @@ public interface DriftConfig {
     @WithDefault("60s")
     String evaluationInterval();
 
+    /** The wait before a monitor whose evaluation failed is tried again; it doubles per consecutive failure. */
+    @WithDefault("PT5M")
+    Duration failureBackoff();
+
+    /** The longest wait between retries of a failing monitor. */
+    @WithDefault("PT6H")
+    Duration failureBackoffMax();
+
     /** How often the retention job runs. */
     @WithDefault("1h")
     String retentionInterval();

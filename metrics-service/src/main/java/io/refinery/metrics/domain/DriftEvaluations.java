@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +25,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.jboss.logging.Logger;
+
 import io.refinery.metrics.drift.sampling.BottomKSample;
 import io.refinery.metrics.drift.stats.DriftMethod;
 import io.refinery.metrics.messaging.DriftEvents;
@@ -43,8 +46,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @ApplicationScoped
 public class DriftEvaluations {
 
+    private static final Logger LOG = Logger.getLogger(DriftEvaluations.class);
     private static final String COLUMNS = "id, system_key, name, features, reference_from, reference_to,"
-            + " reference_trailing_days, reference_lag_days, current_days, method, dataset_drift_share";
+            + " reference_trailing_days, reference_lag_days, current_days, method, dataset_drift_share, failed_attempts";
     private static final String CLAIM_DUE = "select " + COLUMNS + " from metrics.drift_monitors where deleted_at is null"
             + " and next_evaluation_at <= ? order by next_evaluation_at limit 1 for update skip locked";
     private static final String LOCK_ONE = "select " + COLUMNS + " from metrics.drift_monitors where id = ?"
@@ -63,7 +67,9 @@ public class DriftEvaluations {
               run_id = excluded.run_id, evaluated_at = excluded.evaluated_at
             """;
     private static final String SCHEDULE = "update metrics.drift_monitors set last_evaluated_at = ?,"
-            + " next_evaluation_at = coalesce(?, next_evaluation_at) where id = ?";
+            + " next_evaluation_at = coalesce(?, next_evaluation_at), failed_attempts = 0, last_error = null where id = ?";
+    private static final String RECORD_FAILURE = "update metrics.drift_monitors set failed_attempts = ?, last_error = ?,"
+            + " last_failed_at = ?, next_evaluation_at = ? where id = ?";
 
     private static final TypeReference<LinkedHashMap<String, Long>> COUNTS = new TypeReference<>() {
     };
@@ -73,12 +79,14 @@ public class DriftEvaluations {
     private final DriftConfig config;
     private final DriftDetections detections;
     private final ObjectMapper mapper;
+    private final EvaluationBackoff backoff;
 
     public DriftEvaluations(DataSource dataSource, DriftConfig config, DriftDetections detections, ObjectMapper mapper) {
         this.dataSource = dataSource;
         this.config = config;
         this.detections = detections;
         this.mapper = mapper;
+        this.backoff = new EvaluationBackoff(config.failureBackoff(), config.failureBackoffMax());
     }
 
     /** On demand: evaluates the windows closed by {@code at}; 404 for an unknown or retired monitor. */
@@ -106,9 +114,51 @@ public class DriftEvaluations {
             if (monitor == null) {
                 return false;
             }
-            evaluate(c, monitor, now, DriftRun.Trigger.SCHEDULED);
+            Savepoint beforeEvaluation = c.setSavepoint();
+            try {
+                evaluate(c, monitor, now, DriftRun.Trigger.SCHEDULED);
+            } catch (SQLException e) {
+                if (DriftJdbc.isTransient(e)) {
+                    throw e;
+                }
+                c.rollback(beforeEvaluation);
+                recordFailure(c, monitor, now, e);
+            } catch (RuntimeException e) {
+                c.rollback(beforeEvaluation);
+                recordFailure(c, monitor, now, e);
+            }
             return true;
         });
+    }
+
+    /**
+     * Keeps a failed evaluation's error on the monitor and postpones its next try, so one broken monitor neither blocks
+     * the monitors due after it nor is retried in a tight loop.
+     */
+    private void recordFailure(Connection c, DriftMonitor monitor, Instant now, Exception error) throws SQLException {
+        int failures = monitor.failedAttempts + 1;
+        Instant retryAt = now.plus(backoff.after(failures));
+        String message = describe(error);
+        LOG.warnf("drift monitor %s failed %d time(s) in a row, retrying at %s: %s", monitor.id, failures, retryAt, message);
+        try (PreparedStatement failed = c.prepareStatement(RECORD_FAILURE)) {
+            failed.setInt(1, failures);
+            failed.setString(2, message);
+            failed.setObject(3, now.atOffset(ZoneOffset.UTC));
+            failed.setObject(4, retryAt.atOffset(ZoneOffset.UTC));
+            failed.setObject(5, monitor.id);
+            failed.executeUpdate();
+        }
+    }
+
+    private static String describe(Throwable error) {
+        StringBuilder message = new StringBuilder();
+        for (Throwable t = error; t != null && message.length() < 1000; t = t.getCause()) {
+            if (message.length() > 0) {
+                message.append(": ");
+            }
+            message.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+        }
+        return message.length() > 1000 ? message.substring(0, 1000) : message.toString();
     }
 
     private DriftRun evaluate(Connection c, DriftMonitor monitor, Instant at, DriftRun.Trigger trigger)
@@ -249,6 +299,7 @@ public class DriftEvaluations {
         m.currentDays = rs.getInt(9);
         m.method = DriftMethod.valueOf(rs.getString(10));
         m.datasetDriftShare = rs.getDouble(11);
+        m.failedAttempts = rs.getInt(12);
         return m;
     }
 

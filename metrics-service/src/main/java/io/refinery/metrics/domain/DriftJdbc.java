@@ -27,6 +27,11 @@ final class DriftJdbc {
     private DriftJdbc() {
     }
 
+    /** Whether PostgreSQL aborted the transaction in a way that a new attempt of the whole unit may not meet again. */
+    static boolean isTransient(SQLException e) {
+        return RETRIED.contains(e.getSQLState());
+    }
+
     static <T> T inTransaction(DataSource dataSource, String what, Work<T> work) {
         for (int attempt = 1;; attempt++) {
             try (Connection c = dataSource.getConnection()) {

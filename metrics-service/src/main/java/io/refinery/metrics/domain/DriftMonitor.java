@@ -56,6 +56,14 @@ public class DriftMonitor extends PanacheEntityBase {
     public Instant nextEvaluationAt;
     @Column(name = "last_evaluated_at")
     public Instant lastEvaluatedAt;
+    /** Consecutive failed scheduled evaluations; 0 after a success. */
+    @Column(name = "failed_attempts", nullable = false)
+    public int failedAttempts;
+    /** The last failure's message, cleared by a success. */
+    @Column(name = "last_error")
+    public String lastError;
+    @Column(name = "last_failed_at")
+    public Instant lastFailedAt;
     @Column(name = "deleted_at")
     public Instant deletedAt;
     @Column(name = "created_at", nullable = false, updatable = false)

@@ -59,6 +59,37 @@ public class DriftMonitorService {
         });
     }
 
+    /**
+     * Replaces a monitor's definition (its system stays). The schedule is kept; a monitor that was failing is retried at
+     * the next scheduler tick, with its failure count reset, since the edit may be its fix.
+     */
+    @WithTransaction
+    public Uni<DriftMonitor> update(UUID id, DriftMonitorDraft draft, String actor) {
+        return validated(draft).flatMap(ok -> find(id)).map(m -> {
+            if (!m.systemKey.equals(draft.systemKey())) {
+                throw new UnprocessableProblem("systemKey", "a monitor stays with its AI system ('" + m.systemKey
+                        + "'); create a new monitor for '" + draft.systemKey() + "'");
+            }
+            Instant now = Instant.now();
+            m.name = draft.name();
+            m.features = json(draft.features());
+            m.referenceFrom = draft.referenceFrom();
+            m.referenceTo = draft.referenceTo();
+            m.referenceTrailingDays = draft.trailing() == null ? null : DriftMonitorDraft.daysOf(draft.trailing());
+            m.referenceLagDays = draft.trailing() == null ? null : DriftMonitorDraft.daysOf(draft.lag());
+            m.currentDays = DriftMonitorDraft.daysOf(draft.current());
+            m.method = draft.method();
+            m.datasetDriftShare = draft.datasetDriftShare();
+            if (m.failedAttempts > 0) {
+                m.failedAttempts = 0;
+                m.nextEvaluationAt = now;
+            }
+            m.updatedAt = now;
+            m.updatedBy = actor;
+            return m;
+        });
+    }
+
     @WithTransaction
     public Uni<Void> delete(UUID id, String actor) {
         return find(id).map(m -> {

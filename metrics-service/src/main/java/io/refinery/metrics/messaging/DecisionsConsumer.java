@@ -9,17 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.refinery.metrics.domain.AlertDecisions;
+import io.refinery.metrics.domain.RemediationDecisions;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Reads oversight decisions (io.refinery.oversight.decision.made.v1) and applies those on this service's
- * ALERT_REVIEW requests; other action types are skipped. Idempotent on the event id; unreadable records go to
- * refinery.oversight.decisions.dlq.
+ * Reads oversight decisions (io.refinery.oversight.decision.made.v1) and applies those on this service's requests:
+ * ALERT_REVIEW acknowledges the alert ({@link AlertDecisions}), DRIFT_REMEDIATION records the remediation chosen for
+ * the detection ({@link RemediationDecisions}); other action types are skipped. Idempotent on the event id;
+ * unreadable records go to refinery.oversight.decisions.dlq.
  */
 @ApplicationScoped
 public class DecisionsConsumer {
@@ -27,19 +30,22 @@ public class DecisionsConsumer {
     static final String CHANNEL = "decisions";
     private static final Logger LOG = Logger.getLogger(DecisionsConsumer.class);
 
-    /** The decision fields this service uses. */
+    /** The decision fields this service uses; {@code modifiedAction} is the MODIFY's {@code action}, if any. */
     record Decision(UUID eventId, UUID requestId, String actionType, AlertDecisions.Outcome outcome, String decidedBy,
-            Instant decidedAt) {
+            Instant decidedAt, String rationale, String modifiedAction) {
     }
 
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
-    private final AlertDecisions decisions;
+    private final AlertDecisions alerts;
+    private final RemediationDecisions remediations;
 
-    public DecisionsConsumer(ObjectMapper mapper, ProcessedEvents processed, AlertDecisions decisions) {
+    public DecisionsConsumer(ObjectMapper mapper, ProcessedEvents processed, AlertDecisions alerts,
+            RemediationDecisions remediations) {
         this.mapper = mapper;
         this.processed = processed;
-        this.decisions = decisions;
+        this.alerts = alerts;
+        this.remediations = remediations;
     }
 
     @Incoming(CHANNEL)
@@ -50,7 +56,7 @@ public class DecisionsConsumer {
         } catch (Exception e) {
             return Uni.createFrom().failure(new PoisonMessageException("unreadable decision event: " + e.getMessage(), e));
         }
-        if (!AlertEvents.ALERT_REVIEW.equals(decision.actionType())) {
+        if (decision == null) {
             return Uni.createFrom().voidItem();
         }
         return applyOnce(decision)
@@ -61,22 +67,51 @@ public class DecisionsConsumer {
 
     @WithTransaction
     Uni<Boolean> applyOnce(Decision d) {
-        return processed.markNew(CHANNEL, d.eventId()).flatMap(isNew -> isNew
-                ? decisions.record(d.requestId(), d.outcome(), d.decidedBy(), d.decidedAt())
-                : Uni.createFrom().item(false));
+        return processed.markNew(CHANNEL, d.eventId()).flatMap(isNew -> {
+            if (!isNew) {
+                return Uni.createFrom().item(false);
+            }
+            if (AlertEvents.ALERT_REVIEW.equals(d.actionType())) {
+                return alerts.record(d.requestId(), d.outcome(), d.decidedBy(), d.decidedAt());
+            }
+            return remediations.record(new RemediationDecisions.Decision(d.requestId(), d.outcome().name(), d.decidedBy(),
+                    d.decidedAt(), d.rationale(), d.modifiedAction()));
+        });
     }
 
+    /** The decision, or null when it is about an action type this service does not own. */
     private Decision read(String payload) throws Exception {
         JsonNode envelope = mapper.readTree(payload);
         JsonNode data = envelope.path("data");
         UUID eventId = UUID.fromString(envelope.path("id").asText());
         String actionType = data.path("actionType").asText(null);
-        if (!AlertEvents.ALERT_REVIEW.equals(actionType)) {
-            return new Decision(eventId, null, actionType, null, null, null);
+        if (!AlertEvents.ALERT_REVIEW.equals(actionType) && !DriftEvents.DRIFT_REMEDIATION.equals(actionType)) {
+            return null;
         }
         String decidedAt = data.path("decidedAt").asText(null);
         return new Decision(eventId, UUID.fromString(data.path("requestId").asText()), actionType,
                 AlertDecisions.Outcome.valueOf(data.path("outcome").asText()), data.path("decidedBy").asText("unknown"),
-                decidedAt == null ? Instant.now() : Instant.parse(decidedAt));
+                decidedAt == null ? Instant.now() : Instant.parse(decidedAt), data.path("rationale").asText(null),
+                modifiedAction(data.path("modifications")));
+    }
+
+    /**
+     * The {@code action} of a MODIFY's modifications, which the event carries as a JSON string (or an object); null when
+     * they name none, or are free text.
+     */
+    private String modifiedAction(JsonNode modifications) {
+        if (modifications.isMissingNode() || modifications.isNull()) {
+            return null;
+        }
+        JsonNode object = modifications;
+        if (modifications.isTextual()) {
+            try {
+                object = mapper.readTree(modifications.asText());
+            } catch (JsonProcessingException e) {
+                return null;
+            }
+        }
+        JsonNode action = object == null ? null : object.path("action");
+        return action == null || !action.isTextual() ? null : action.asText();
     }
 }

@@ -149,6 +149,39 @@ class DriftFlowTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/metrics").then()
                 .body(containsString("refinery_drift_score{feature=\"price\",system=\"drift-shop\"}"))
                 .body(containsString("refinery_drift_detected{kind=\"DATA\",system=\"drift-shop\"} 1.0")));
+
+        // Undecided until the reviewer's decision arrives from oversight-service.
+        String detectionId = data.get("detectionId").asText();
+        given().header("Authorization", VIEWER).queryParam("systemKey", "drift-shop").get("/api/v1/drift/detections").then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .body("items[0].id", equalTo(detectionId))
+                .body("items[0].kind", equalTo("DATA"))
+                .body("items[0].runId", equalTo(runId))
+                .body("items[0].recommendedAction", equalTo("RETRAIN"))
+                .body("items[0].reasons[0]", containsString("broad data drift"))
+                .body("items[0].decision", org.hamcrest.Matchers.nullValue());
+        // The reviewer prefers adjusting parameters first; the decision is delivered twice and counts once.
+        String decision = """
+                {"specversion": "1.0", "id": "%s", "source": "/oversight-service", "type": "io.refinery.oversight.decision.made.v1",
+                 "subject": "drift-shop", "time": "%s",
+                 "data": {"requestId": "%s", "systemKey": "drift-shop", "actionType": "DRIFT_REMEDIATION", "outcome": "MODIFY",
+                          "decidedBy": "rita", "rationale": "Price shift follows a promotion; recalibrate first",
+                          "modifications": "{\\"action\\": \\"ADJUST_PARAMETERS\\"}", "decidedAt": "%s"}}
+                """.formatted(java.util.UUID.randomUUID(), Instant.now(), data.get("oversightRequestId").asText(),
+                Instant.now());
+        TestTopics.sendCloudEvent(bootstrap, "refinery.oversight.decisions", "drift-shop", decision);
+        TestTopics.sendCloudEvent(bootstrap, "refinery.oversight.decisions", "drift-shop", decision.replace("MODIFY", "REJECT"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", VIEWER)
+                .queryParam("systemKey", "drift-shop").queryParam("kind", "DATA").get("/api/v1/drift/detections").then()
+                .statusCode(200)
+                .body("items[0].decision.outcome", equalTo("MODIFY"))
+                .body("items[0].decision.chosenAction", equalTo("ADJUST_PARAMETERS"))
+                .body("items[0].decision.decidedBy", equalTo("rita"))
+                .body("items[0].decision.rationale", containsString("recalibrate")));
+        given().header("Authorization", VIEWER).queryParam("kind", "SIDEWAYS").get("/api/v1/drift/detections").then()
+                .statusCode(400).body("errors[0].field", equalTo("kind"));
+        given().get("/api/v1/drift/detections").then().statusCode(401);
     }
 
     @Test

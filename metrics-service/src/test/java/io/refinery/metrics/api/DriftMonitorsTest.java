@@ -147,6 +147,84 @@ class DriftMonitorsTest {
     }
 
     @Test
+    void aFailingMonitorIsPostponedWithItsErrorAndDoesNotHoldUpTheOthers() throws Exception {
+        SystemEvents.registerAndAwait(RefineryTestResource.bootstrapServers(), "drift-failing");
+        SystemEvents.registerAndAwait(RefineryTestResource.bootstrapServers(), "drift-healthy");
+        String broken = create(monitor("drift-failing", "{\"trailing\": \"P7D\"}")).statusCode(201).extract().path("id");
+        String healthy = create(monitor("drift-healthy", "{\"trailing\": \"P7D\"}")).statusCode(201).extract().path("id");
+        var db = RefineryTestResource.database();
+        // A day whose stored label counts cannot be read: every evaluation of drift-failing's current window fails.
+        db.update("insert into metrics.drift_feature_days values ('drift-failing', 'price', ?, 1, ''::bytea, 1,"
+                + " 'not json', now())", LocalDate.now(ZoneOffset.UTC).minusDays(1));
+        // The broken monitor is due first, so a scheduler that stalled on it would never reach the healthy one.
+        db.update("update metrics.drift_monitors set next_evaluation_at = ? where id = ?",
+                Timestamp.from(Instant.now().minusSeconds(120)), UUID.fromString(broken));
+        db.update("update metrics.drift_monitors set next_evaluation_at = ? where id = ?",
+                Timestamp.from(Instant.now().minusSeconds(60)), UUID.fromString(healthy));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", VIEWER)
+                .get("/api/v1/drift/monitors/" + healthy + "/runs").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].trigger", equalTo("SCHEDULED")));
+        Instant failedBy = Instant.now();
+        String nextTry = given().header("Authorization", VIEWER).get("/api/v1/drift/monitors/" + broken).then()
+                .statusCode(200)
+                .body("failedAttempts", equalTo(1))
+                .body("lastError", containsString("stored category counts are unreadable"))
+                .body("lastFailedAt", notNullValue())
+                .extract().path("nextEvaluationAt");
+        // Retried after the first back-off (5 minutes), not at the next tick.
+        assertThat(Instant.parse(nextTry)).isAfter(failedBy.plus(4, ChronoUnit.MINUTES))
+                .isBefore(failedBy.plus(6, ChronoUnit.MINUTES));
+        given().header("Authorization", VIEWER).get("/api/v1/drift/monitors/" + broken + "/runs").then()
+                .body("items.size()", equalTo(0));
+        given().header("Authorization", VIEWER).get("/api/v1/drift/monitors/" + healthy).then()
+                .body("failedAttempts", equalTo(0)).body("lastError", nullValue());
+
+        // The data is repaired and the monitor edited: it is retried at once and its failure record cleared.
+        db.update("delete from metrics.drift_feature_days where system_key = 'drift-failing'");
+        put("/api/v1/drift/monitors/" + broken, monitor("drift-failing", "{\"trailing\": \"P14D\"}")).statusCode(200)
+                .body("failedAttempts", equalTo(0))
+                .body("reference.trailing", equalTo("P14D"))
+                .body("updatedBy", equalTo("alice"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", VIEWER)
+                .get("/api/v1/drift/monitors/" + broken + "/runs").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("items[0].trigger", equalTo("SCHEDULED")));
+    }
+
+    @Test
+    void aMonitorIsEditedInPlaceWithTheSameChecksAsOnCreate() {
+        SystemEvents.registerAndAwait(RefineryTestResource.bootstrapServers(), "drift-edit");
+        String id = create(monitor("drift-edit", "{\"trailing\": \"P7D\"}")).statusCode(201).extract().path("id");
+        String path = "/api/v1/drift/monitors/" + id;
+        put(path, """
+                {"systemKey": "drift-edit", "name": "inputs v2", "method": "PSI",
+                 "features": [{"name": "price", "type": "NUMERICAL"}, {"name": "basket", "type": "NUMERICAL", "modelInput": false}],
+                 "reference": {"from": "2026-01-01T00:00:00Z", "to": "2026-02-01T00:00:00Z"}, "current": "P2D",
+                 "datasetDriftShare": 0.25}""").statusCode(200)
+                .body("name", equalTo("inputs v2"))
+                .body("features.name", equalTo(java.util.List.of("price", "basket")))
+                .body("features[1].modelInput", is(false))
+                .body("reference.from", equalTo("2026-01-01T00:00:00Z"))
+                .body("reference.trailing", nullValue())
+                .body("current", equalTo("P2D"))
+                .body("method", equalTo("PSI"))
+                .body("datasetDriftShare", equalTo(0.25));
+        given().header("Authorization", VIEWER).get(path).then().body("name", equalTo("inputs v2"));
+        put(path, monitor("drift-edit", "{\"trailing\": \"P7D\"}").replace("\"P1D\"", "\"PT1H\"")).statusCode(400)
+                .body("errors[0].field", equalTo("current"));
+        SystemEvents.registerAndAwait(RefineryTestResource.bootstrapServers(), "drift-edit-other");
+        put(path, monitor("drift-edit-other", "{\"trailing\": \"P7D\"}")).statusCode(422)
+                .body("errors[0].field", equalTo("systemKey"))
+                .body("errors[0].message", containsString("stays with its AI system"));
+        given().header("Authorization", VIEWER).get(path).then().body("name", equalTo("inputs v2"))
+                .body("current", equalTo("P2D"));
+        put("/api/v1/drift/monitors/" + UUID.randomUUID(), monitor("drift-edit", "{\"trailing\": \"P7D\"}"))
+                .statusCode(404);
+        given().header("Authorization", VIEWER).contentType(ContentType.JSON)
+                .body(monitor("drift-edit", "{\"trailing\": \"P7D\"}")).put(path).then().statusCode(403);
+    }
+
+    @Test
     void retentionDeletesOldSamplesAndDaysButKeepsWhatAReferenceNeeds() throws Exception {
         SystemEvents.registerAndAwait(RefineryTestResource.bootstrapServers(), "drift-retention");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -205,6 +283,7 @@ class DriftMonitorsTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/drift/monitors/{id}/runs"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/drift/monitors/{id}/evaluate"))
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/drift/systems/{key}/retrains"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/drift/detections"))
                 .body("components.schemas", org.hamcrest.Matchers.hasKey("SampleItem"));
     }
 

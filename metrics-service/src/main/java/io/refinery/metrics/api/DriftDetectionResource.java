@@ -1,0 +1,65 @@
+package io.refinery.metrics.api;
+
+import java.time.Instant;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.refinery.metrics.domain.DriftDetectionLog;
+import io.smallrye.mutiny.Uni;
+
+/** Detected drifts, {@code /api/v1/drift/detections}: what was found, what was recommended, what reviewers chose. */
+@Path("/api/v1/drift/detections")
+@Tag(name = "Drift")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class DriftDetectionResource {
+
+    private final DriftDetectionLog detections;
+    private final ObjectMapper mapper;
+
+    public DriftDetectionResource(DriftDetectionLog detections, ObjectMapper mapper) {
+        this.detections = detections;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "Detected drifts, newest first, optionally of one system and one kind (DATA, CONCEPT)",
+            description = "Each with its recommended remediation and reasons, and the reviewer's decision on its "
+                    + "DRIFT_REMEDIATION request once made (the remediation chosen, who, when, why).")
+    public Uni<Page<DriftDetectionResponse>> list(@QueryParam("systemKey") String systemKey,
+            @QueryParam("kind") String kind, @QueryParam("limit") @DefaultValue("50") String limit,
+            @QueryParam("cursor") String cursor) {
+        if (kind != null && !kind.equals("DATA") && !kind.equals("CONCEPT")) {
+            throw new InvalidParameterException("kind", "must be DATA or CONCEPT");
+        }
+        int size = Page.checkLimit(limit);
+        return detections.page(systemKey, kind, after(cursor), size + 1).map(rows -> Page.of(rows, size,
+                d -> d.detectedAt + "|" + d.id, d -> DriftDetectionResponse.of(d, mapper)));
+    }
+
+    private static DriftDetectionLog.After after(String cursor) {
+        String position = Page.decode(cursor);
+        if (position == null) {
+            return null;
+        }
+        String[] parts = position.split("\\|", 2);
+        try {
+            return new DriftDetectionLog.After(Instant.parse(parts[0]), RuleResource.uuid("cursor", parts[1]));
+        } catch (RuntimeException e) {
+            throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
+        }
+    }
+}
