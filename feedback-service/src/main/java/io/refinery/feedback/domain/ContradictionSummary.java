@@ -28,12 +28,12 @@ public final class ContradictionSummary {
         List<Double> v = metric.values();
         StringBuilder s = new StringBuilder();
         s.append(String.format(Locale.ROOT, "Metrics and customers disagree on %s. The metrics say %s: %s %s over %d"
-                + " periods from %s to %s (%s to %s; Mann-Kendall z = %.2f, p = %s). ", systemKey,
+                + " periods from %s to %s (%s to %s; Mann-Kendall z = %.2f, %s). ", systemKey,
                 metricGood ? "better" : "worse", metric.metric(), "UP".equals(metric.direction()) ? "rose" : "fell",
                 v.size(), DAY.format(windowStart), DAY.format(windowEnd.minusSeconds(1)), number(v.get(0)),
                 number(v.get(v.size() - 1)), metric.z(), p(metric.p())));
         s.append(String.format(Locale.ROOT, "Customers say %s: %.0f%% of %d feedback items were negative, against"
-                + " %.0f%% of %d in the same span before (two-proportion z = %.2f, p = %s).",
+                + " %.0f%% of %d in the same span before (two-proportion z = %.2f, %s).",
                 metricGood ? "worse" : "better", 100 * customers.shareNegative(), customers.items(),
                 100 * customers.shareNegativeBefore(), customers.itemsBefore(), customers.z(), p(customers.p())));
         if (!themes.isEmpty()) {
@@ -60,6 +60,6 @@ public final class ContradictionSummary {
     }
 
     private static String p(double p) {
-        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", p);
+        return p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
     }
 }
