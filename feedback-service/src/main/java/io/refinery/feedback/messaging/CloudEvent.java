@@ -20,7 +20,11 @@ public record CloudEvent(String specversion, String id, String source, String ty
     public static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
     public static CloudEvent of(String type, String subject, Instant time, JsonNode data) {
-        return new CloudEvent(SPEC_VERSION, UUID.randomUUID().toString(), SOURCE, type, subject, time,
-                "application/json", data);
+        return of(UUID.randomUUID(), type, subject, time, data);
+    }
+
+    /** With an id chosen by the caller, who must store it with the state change the event reports. */
+    public static CloudEvent of(UUID id, String type, String subject, Instant time, JsonNode data) {
+        return new CloudEvent(SPEC_VERSION, id.toString(), SOURCE, type, subject, time, "application/json", data);
     }
 }

@@ -22,7 +22,12 @@ public class Outbox {
 
     /** Must run inside a {@code @WithTransaction} method, so the row commits or rolls back with the caller's. */
     public Uni<CloudEvent> append(String topic, String type, String systemKey, Object data) {
-        CloudEvent event = CloudEvent.of(type, systemKey, Instant.now(), mapper.valueToTree(data));
+        return append(UUID.randomUUID(), topic, type, systemKey, data);
+    }
+
+    /** The same, with the CloudEvent id chosen by the caller. */
+    public Uni<CloudEvent> append(UUID eventId, String topic, String type, String systemKey, Object data) {
+        CloudEvent event = CloudEvent.of(eventId, type, systemKey, Instant.now(), mapper.valueToTree(data));
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.fromString(event.id());
         row.topic = topic;

@@ -154,4 +154,22 @@ class FeedbackIntakeTest {
         assertThat(poison.value()).contains("[EMAIL]").doesNotContain("poison@example.com");
         assertThat(new String(poison.headers().lastHeader("refinery-error").value())).contains("systemKey");
     }
+    @Test
+    void recentSentimentIsAGaugeBySystemAndChannel() {
+        String system = "gauge-bot";
+        SystemEvents.registerAndAwait(RefineryTestResource.bootstrapServers(), system);
+        String at = java.time.Instant.now().minusSeconds(3600).toString();
+        String body = "[" + item(UUID.randomUUID(), "SOCIAL", "gauge", "Terrible, useless bot") + ","
+                + item(UUID.randomUUID(), "SOCIAL", "gauge", "Terrible and slow") + "]";
+        body = body.replace("2026-11-20T10:00:00Z", at).replace(SYSTEM, system);
+        given().header("Authorization", INGEST).contentType(ContentType.JSON).body(body).post("/api/v1/feedback")
+                .then().statusCode(202).body("accepted", equalTo(2));
+        Awaitility.await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String line = metrics.lines().filter(l -> l.startsWith("refinery_feedback_sentiment{")
+                    && l.contains("channel=\"SOCIAL\"") && l.contains("system=\"" + system + "\"")).findFirst().orElse("");
+            assertThat(line).isNotEmpty();
+            assertThat(Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).isBetween(-1.0, -0.1);
+        });
+    }
 }
