@@ -21,6 +21,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  *   http   --n N --run-id R --token T [--clients 4]   POST them in batches of 10,000
  *   copy   --n N --run-id R      COPY the rows of the kafka measurement into a scratch table
  *   delete-group --group G       remove a consumer group (the one ConsumerPerformance used)
+ *   samples-kafka --n N --run-id R --topic refinery.metrics.samples   drift samples through Kafka, until committed
+ *   samples-http --n N --run-id R --token T [--clients 4]   drift samples POSTed in batches of 1,000
  * </pre>
  *
  * Each prints its numbers; with {@code --results FILE} it also appends them as shell assignments.
@@ -32,7 +34,7 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: Main kafka|backlog|http|copy|delete-group [--name value]...");
+            System.err.println("usage: Main kafka|backlog|http|copy|samples-kafka|samples-http|delete-group [--name value]...");
             System.exit(2);
         }
         Config config = Config.parse(args, 1);
@@ -42,6 +44,8 @@ public final class Main {
             case "backlog" -> results = KafkaBacklog.run(config);
             case "http" -> results = HttpBatches.run(config);
             case "copy" -> results = CopyLimit.run(config);
+            case "samples-kafka" -> results = DriftSamples.kafka(config);
+            case "samples-http" -> results = DriftSamples.http(config);
             case "delete-group" -> {
                 deleteGroup(config);
                 results = Map.of();
