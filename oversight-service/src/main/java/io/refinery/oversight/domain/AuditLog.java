@@ -50,6 +50,16 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * Takes the audit log's transaction lock now (appends take it anyway; taking it again is harmless). A writer that
+     * reads state before appending, such as a new policy version numbered after the latest, takes it first so that
+     * writers are serialized and each reads what the previous one committed.
+     */
+    public Uni<Void> lock() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(LOCK, Integer.class).getSingleResult())
+                .replaceWithVoid();
+    }
+
     /** Appends one entry; must run inside a {@code @WithTransaction} method. */
     public Uni<Void> append(String actor, String action, String systemKey, String subjectId, Map<String, ?> details) {
         String detailsJson;
