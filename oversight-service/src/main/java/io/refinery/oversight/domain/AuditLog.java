@@ -51,9 +51,10 @@ public class AuditLog {
     }
 
     /**
-     * Takes the audit log's transaction lock now (appends take it anyway; taking it again is harmless). A writer that
-     * reads state before appending, such as a new policy version numbered after the latest, takes it first so that
-     * writers are serialized and each reads what the previous one committed.
+     * Takes the audit log's transaction lock now (appends take it anyway; taking it again is harmless). Every writer
+     * that locks rows or reads state before writing (decisions, claims, the SLA pass, policy versions, incidents)
+     * takes it first: writers are then serialized in one lock order (audit lock, then rows), so none deadlocks with
+     * another, and each reads what the previous one committed.
      */
     public Uni<Void> lock() {
         return Panache.getSession().flatMap(session -> session.createNativeQuery(LOCK, Integer.class).getSingleResult())

@@ -182,7 +182,7 @@ public class ReviewService {
 
     @WithTransaction
     public Uni<Review> decide(UUID id, DecisionInput d) {
-        return Review.<Review> findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(review -> {
+        return audit.lock().flatMap(x -> Review.<Review> findById(id, LockModeType.PESSIMISTIC_WRITE)).flatMap(review -> {
             if (review == null) {
                 return Uni.createFrom().failure(new NotFoundProblem("no review with id " + id));
             }
@@ -357,8 +357,9 @@ public class ReviewService {
         return Review.<Review> find(q.toString(), Sort.by("dueAt").and("id"), p).range(0, limit - 1).list();
     }
 
+    /** Locks in the order every writer uses (the audit lock, then the row), so no two writers deadlock. */
     private Uni<Review> pendingForUpdate(UUID id) {
-        return Review.<Review> findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(review -> {
+        return audit.lock().flatMap(x -> Review.<Review> findById(id, LockModeType.PESSIMISTIC_WRITE)).flatMap(review -> {
             if (review == null) {
                 return Uni.createFrom().failure(new NotFoundProblem("no review with id " + id));
             }

@@ -84,7 +84,7 @@ public class SlaEscalation {
     @WithTransaction
     Uni<Integer> escalate() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(DUE, String.class)
+        return audit.lock().flatMap(x -> Panache.getSession()).flatMap(session -> session.createNativeQuery(DUE, String.class)
                 .setParameter(1, now.atOffset(ZoneOffset.UTC)).getResultList())
                 .flatMap(ids -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
