@@ -168,6 +168,23 @@ class RelaxationFlowTest {
                 """).put("/api/v1/systems/relax-pricing/policies").then().statusCode(200)
                 .body("version", equalTo(3)).body("policy.tierShifts[0].shift", equalTo(1))
                 .body("policy.tierShifts[0].reason", startsWith("incident: "));
+        // given shifts are checked, and an empty list clears them (an approver's choice, audited like any change)
+        given().header("Authorization", BOB).contentType(ContentType.JSON).body("""
+                {"rules": [], "tierShifts": [{"actionType": "PRICE_CHANGE", "shift": 3}]}
+                """).put("/api/v1/systems/relax-pricing/policies").then().statusCode(400)
+                .body("errors[0].field", containsString("shift"));
+        given().header("Authorization", BOB).contentType(ContentType.JSON).body("""
+                {"rules": [], "tierShifts": [{"actionType": "PRICE_CHANGE", "shift": 1}, {"actionType": "PRICE_CHANGE", "shift": 0}]}
+                """).put("/api/v1/systems/relax-pricing/policies").then().statusCode(400)
+                .body("errors[0].field", equalTo("tierShifts[1].actionType"));
+        given().header("Authorization", BOB).contentType(ContentType.JSON).body("""
+                {"rules": [], "tierShifts": [{"actionType": "PRICE_CHANGE", "shift": 1}]}
+                """).put("/api/v1/systems/relax-pricing/policies").then().statusCode(200)
+                .body("version", equalTo(4)).body("policy.tierShifts[0].reason", startsWith("incident: "));
+        given().header("Authorization", BOB).contentType(ContentType.JSON).body("""
+                {"rules": [], "tierShifts": []}
+                """).put("/api/v1/systems/relax-pricing/policies").then().statusCode(200)
+                .body("version", equalTo(5)).body("policy.tierShifts.size()", equalTo(0));
     }
 
     private static String alertFired(String eventId, String key, String severity) {
