@@ -159,6 +159,9 @@ class RelaxationFlowTest {
         assertThat(p.getList("policy.rules")).hasSize(2);
 
         submit("relax-pricing", "PRICE_CHANGE", 0.05).body("state", equalTo("PENDING")).body("tier", equalTo("DEEP_COLLABORATION"));
+        given().header("Authorization", ReviewsTest.ADMIN).post("/api/v1/reviews/escalations").then().statusCode(200);
+        given().header("Authorization", VIEWER).get("/q/metrics").then().body(containsString(
+                "refinery_oversight_tier_shift{action=\"PRICE_CHANGE\",system=\"relax-pricing\"} 1.0"));
         JsonPath t = track("relax-pricing", "PRICE_CHANGE");
         assertThat(t.getInt("incidentsInWindow")).isEqualTo(1);
         assertThat(t.getBoolean("meetsBar")).isFalse();
