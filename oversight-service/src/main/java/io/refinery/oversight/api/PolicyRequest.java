@@ -3,6 +3,8 @@ package io.refinery.oversight.api;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,7 +23,16 @@ public record PolicyRequest(
         Double lowConfidenceBelow,
         @Schema(description = "SLA when no rule matched (ISO-8601, default PT24H)", example = "PT24H") String defaultSla,
         @Schema(description = "Role overdue requests escalate to when no rule names one (default approver)") @Size(max = 64)
-        String defaultEscalationRole) {
+        String defaultEscalationRole,
+        @Schema(description = "Tier shifts per action type (-2..2; negative relaxes, positive tightens). Omit to keep the "
+                + "current version's shifts, which relaxation approvals and incidents set")
+        @Size(max = 200) List<@NotNull @Valid ShiftBody> tierShifts) {
+
+    @Schema(name = "TierShift")
+    public record ShiftBody(
+            @NotBlank @Pattern(regexp = ACTION_TYPE, message = "must be UPPER_SNAKE_CASE, up to 64 characters") String actionType,
+            @NotNull @Min(-2) @Max(2) Integer shift) {
+    }
 
     @Schema(name = "PolicyRule")
     public record RuleBody(
@@ -41,6 +52,8 @@ public record PolicyRequest(
     public PolicyDocument toDocument() {
         return new PolicyDocument(rules.stream().map(r -> new PolicyDocument.RuleDocument(r.actionType(),
                 r.conditions() == null ? List.of() : r.conditions(), r.tier(), r.requiredApprovals(), r.sla(), r.escalationRole()))
-                .toList(), lowConfidenceBelow, defaultSla, defaultEscalationRole);
+                .toList(), lowConfidenceBelow, defaultSla, defaultEscalationRole,
+                tierShifts == null ? List.of() : tierShifts.stream()
+                        .map(t -> new PolicyDocument.ShiftDocument(t.actionType(), t.shift(), null, null)).toList());
     }
 }

@@ -68,7 +68,7 @@ public class PolicyResource {
     @APIResponse(responseCode = "200", description = "The new version")
     @APIResponse(responseCode = "404", description = "No such system")
     public Uni<PolicyResponse> replace(@PathParam("key") String key, @NotNull @Valid PolicyRequest request) {
-        return policies.replace(key, request.toDocument(), caller.getSubject()).map(PolicyResponse::of);
+        return policies.replace(key, request.toDocument(), request.tierShifts() != null, caller.getSubject()).map(PolicyResponse::of);
     }
 
     @GET

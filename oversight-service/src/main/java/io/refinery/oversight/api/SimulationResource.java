@@ -42,6 +42,7 @@ public class SimulationResource {
         List<Subject> subjects = request.requests() == null ? List.of() : request.requests().stream()
                 .map(r -> new Subject(r.actionType(), r.magnitude(), r.amount(), r.confidence(), r.category())).toList();
         return simulator.simulate(request.systemKey(), request.policy() == null ? null : request.policy().toDocument(),
+                request.policy() != null && request.policy().tierShifts() != null,
                 subjects, request.past() == null ? 0 : request.past());
     }
 }

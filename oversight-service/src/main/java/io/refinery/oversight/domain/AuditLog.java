@@ -50,6 +50,17 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * Takes the audit log's transaction lock now (appends take it anyway; taking it again is harmless). Every writer
+     * that locks rows or reads state before writing (decisions, claims, the SLA pass, policy versions, incidents)
+     * takes it first: writers are then serialized in one lock order (audit lock, then rows), so none deadlocks with
+     * another, and each reads what the previous one committed.
+     */
+    public Uni<Void> lock() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery(LOCK, Integer.class).getSingleResult())
+                .replaceWithVoid();
+    }
+
     /** Appends one entry; must run inside a {@code @WithTransaction} method. */
     public Uni<Void> append(String actor, String action, String systemKey, String subjectId, Map<String, ?> details) {
         String detailsJson;

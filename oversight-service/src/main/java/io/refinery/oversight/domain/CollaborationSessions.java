@@ -108,7 +108,7 @@ public class CollaborationSessions {
     }
 
     private Uni<Review> open(UUID id) {
-        return Review.<Review> findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(review -> {
+        return audit.lock().flatMap(x -> Review.<Review> findById(id, LockModeType.PESSIMISTIC_WRITE)).flatMap(review -> {
             if (review == null) {
                 return Uni.createFrom().failure(new NotFoundProblem("no review with id " + id));
             }

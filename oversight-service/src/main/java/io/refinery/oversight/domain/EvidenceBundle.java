@@ -1,7 +1,5 @@
 package io.refinery.oversight.domain;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,15 +10,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.refinery.oversight.evidence.EvidenceLinks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 
 /**
- * Gathers the facts a reviewer decides with from the other services' REST APIs: for an alert its record and the
- * metric series around it, the latest drift run, the period's top feedback themes and the system's running
- * experiments. Every part has a timeout; a part that fails says so ({@code UNAVAILABLE} with the reason) and never
+ * Gathers the facts a reviewer decides with from the other services' REST APIs (the endpoints are listed on
+ * {@link EvidenceLinks}): for an alert its record and the metric series around it, the latest drift run, the
+ * period's top feedback themes, the system's running experiments, and an experiment's results when the request
+ * names one. Every part has a timeout; a part that fails says so ({@code UNAVAILABLE} with the reason) and never
  * fails the bundle.
  */
 @ApplicationScoped
@@ -50,21 +50,23 @@ public class EvidenceBundle {
     }
 
     public Uni<Bundle> gather(Review review) {
-        String key = enc(review.systemKey);
-        List<Uni<Part>> parts = new ArrayList<>();
         JsonNode payload = readPayload(review.payload);
-        String alertId = payload.path("alertId").asText(null);
-        String metric = payload.path("metric").asText(null);
-        if (alertId != null) {
-            parts.add(fetch("alert", config.metricsUrl() + "/api/v1/alerts/" + enc(alertId)));
+        List<Uni<Part>> parts = new ArrayList<>();
+        for (EvidenceLinks.Link link : EvidenceLinks.of(bases(), new EvidenceLinks.Subject(review.systemKey, review.createdAt,
+                text(payload, "alertId"), text(payload, "metric"), text(payload, "experimentKey")))) {
+            parts.add(fetch(link.name(), link.url()));
         }
-        if (metric != null) {
-            parts.add(fetch("metricSeries", config.metricsUrl() + "/api/v1/systems/" + key + "/metrics/" + enc(metric) + "/series"));
-        }
-        parts.add(fetch("latestDrift", config.metricsUrl() + "/api/v1/systems/" + key + "/drift/runs?limit=1"));
-        parts.add(fetch("feedbackThemes", config.feedbackUrl() + "/api/v1/systems/" + key + "/themes?limit=5"));
-        parts.add(fetch("runningExperiments", config.experimentsUrl() + "/api/v1/experiments?systemKey=" + key + "&state=RUNNING"));
         return Uni.join().all(parts).andCollectFailures().map(list -> new Bundle(review.id, review.systemKey, list));
+    }
+
+    EvidenceLinks.Bases bases() {
+        return new EvidenceLinks.Bases(config.metricsUrl(), config.experimentsUrl(), config.feedbackUrl(),
+                config.seriesBefore(), config.feedbackPeriod());
+    }
+
+    private static String text(JsonNode payload, String field) {
+        JsonNode v = payload.path(field);
+        return v.isTextual() && !v.asText().isBlank() ? v.asText() : null;
     }
 
     private Uni<Part> fetch(String name, String url) {
@@ -91,9 +93,5 @@ public class EvidenceBundle {
         } catch (Exception e) {
             return mapper.createObjectNode();
         }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -22,6 +22,14 @@ public interface EvidenceConfig {
     @WithDefault("http://feedback:8083")
     String feedbackUrl();
 
+    /** How far back the metric series goes from the day after the review was created. */
+    @WithDefault("P14D")
+    Duration seriesBefore();
+
+    /** The feedback period whose top themes are shown: this long up to the review's creation. */
+    @WithDefault("P7D")
+    Duration feedbackPeriod();
+
     /** Per call; a slower answer is reported as unavailable. */
     @WithDefault("2s")
     Duration timeout();

@@ -1,9 +1,14 @@
 package io.refinery.oversight.domain;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.refinery.oversight.policy.Condition;
@@ -12,10 +17,47 @@ import io.refinery.oversight.policy.PolicyException;
 import io.refinery.oversight.policy.PolicyRule;
 import io.refinery.oversight.policy.Tier;
 
-/** A system's policy as stored (JSON) and sent: rules with textual conditions and ISO-8601 durations. */
+/**
+ * A system's policy as stored (JSON) and sent: rules with textual conditions and ISO-8601 durations, and the tier
+ * shifts relaxation and incidents set per action type (each with the time it was set, which starts the action
+ * type's relaxation track, and why).
+ */
 @RegisterForReflection
 public record PolicyDocument(List<RuleDocument> rules, Double lowConfidenceBelow, String defaultSla,
-        String defaultEscalationRole) {
+        String defaultEscalationRole, List<ShiftDocument> tierShifts) {
+
+    /**
+     * An action type's tier moved by {@code shift} whole tiers: negative is less conservative (an approved
+     * relaxation), positive more conservative (an incident). Set by oversight-service or by an approver's PUT.
+     */
+    @RegisterForReflection
+    public record ShiftDocument(String actionType, int shift, Instant since, String reason) {
+    }
+
+    public PolicyDocument(List<RuleDocument> rules, Double lowConfidenceBelow, String defaultSla, String defaultEscalationRole) {
+        this(rules, lowConfidenceBelow, defaultSla, defaultEscalationRole, List.of());
+    }
+
+    public PolicyDocument {
+        tierShifts = tierShifts == null ? List.of() : List.copyOf(tierShifts);
+    }
+
+    /** The shift entry of an action type, or null. */
+    public ShiftDocument shiftOf(String actionType) {
+        return tierShifts.stream().filter(s -> s.actionType().equals(actionType)).findFirst().orElse(null);
+    }
+
+    /** This document with the action type's shift entry replaced (or added). */
+    public PolicyDocument withShift(ShiftDocument entry) {
+        List<ShiftDocument> shifts = new ArrayList<>(tierShifts.stream().filter(s -> !s.actionType().equals(entry.actionType())).toList());
+        shifts.add(entry);
+        return new PolicyDocument(rules, lowConfidenceBelow, defaultSla, defaultEscalationRole, shifts);
+    }
+
+    /** This document with its tier shifts replaced. */
+    public PolicyDocument withShifts(List<ShiftDocument> shifts) {
+        return new PolicyDocument(rules, lowConfidenceBelow, defaultSla, defaultEscalationRole, shifts);
+    }
 
     @RegisterForReflection
     public record RuleDocument(String actionType, List<String> conditions, Tier tier, Integer requiredApprovals, String sla,
@@ -52,7 +94,24 @@ public record PolicyDocument(List<RuleDocument> rules, Double lowConfidenceBelow
             String role = r.escalationRole() == null || r.escalationRole().isBlank() ? fallbackRole : r.escalationRole().strip();
             parsed.add(new PolicyRule(r.actionType().strip(), conditions, r.tier(), approvals, sla, role));
         }
-        return new Policy(parsed, low, fallbackSla, fallbackRole);
+        Map<String, Integer> shifts = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < tierShifts.size(); i++) {
+            ShiftDocument t = tierShifts.get(i);
+            if (t.actionType() == null || t.actionType().isBlank()) {
+                throw new InvalidFieldProblem("tierShifts[" + i + "].actionType", "is required");
+            }
+            if (!seen.add(t.actionType())) {
+                throw new InvalidFieldProblem("tierShifts[" + i + "].actionType", "appears twice");
+            }
+            if (t.shift() < -io.refinery.oversight.relaxation.TierShift.MAX || t.shift() > io.refinery.oversight.relaxation.TierShift.MAX) {
+                throw new InvalidFieldProblem("tierShifts[" + i + "].shift", "must lie in [-2, 2]");
+            }
+            if (t.shift() != 0) {
+                shifts.put(t.actionType(), t.shift());
+            }
+        }
+        return new Policy(parsed, low, fallbackSla, fallbackRole, shifts);
     }
 
     private static Duration duration(String field, String text, Duration fallback) {

@@ -33,11 +33,19 @@ public class PolicySimulator {
         this.policies = policies;
     }
 
-    /** {@code draft} null means the current policy (or none); {@code past} is how many recent reviews to replay. */
+    /**
+     * {@code draft} null means the current policy (or none); a draft without tier shifts ({@code draftShiftsGiven}
+     * false) keeps the current ones, as a PUT would; {@code past} is how many recent reviews to replay.
+     */
     @WithSession
-    public Uni<Result> simulate(String systemKey, PolicyDocument draft, List<Subject> hypothetical, int past) {
-        Policy draftPolicy = draft == null ? null : draft.toPolicy();
+    public Uni<Result> simulate(String systemKey, PolicyDocument draft, boolean draftShiftsGiven, List<Subject> hypothetical,
+            int past) {
+        if (draft != null) {
+            draft.toPolicy();
+        }
         return systems.findByKey(systemKey).flatMap(system -> policies.latestOrNull(systemKey).flatMap(current -> {
+            Policy draftPolicy = draft == null ? null
+                    : policies.merge(draft, draftShiftsGiven, current == null ? null : current.document(), "draft").toPolicy();
             Policy policy = draftPolicy != null ? draftPolicy : current == null ? Policy.none() : current.policy();
             String label = draftPolicy != null ? "draft" : current == null ? "none" : "v" + current.row().version;
             RiskSignal risk = ReviewService.riskOf(system);

@@ -58,18 +58,26 @@ public class ReviewService {
     private final PolicyService policies;
     private final AuditLog audit;
     private final Outbox outbox;
+    private final RelaxationTracker relaxation;
     private final Clock clock;
 
-    public ReviewService(AiSystemRepository systems, PolicyService policies, AuditLog audit, Outbox outbox, Clock clock) {
+    public ReviewService(AiSystemRepository systems, PolicyService policies, AuditLog audit, Outbox outbox,
+            RelaxationTracker relaxation, Clock clock) {
         this.systems = systems;
         this.policies = policies;
         this.audit = audit;
         this.outbox = outbox;
+        this.relaxation = relaxation;
         this.clock = clock;
     }
 
+    /** A request from outside; OVERSIGHT_RELAXATION is refused (only this service opens those, from the track). */
     @WithTransaction
     public Uni<Submitted> submit(Submission s) {
+        if (RelaxationTracker.RELAXATION.equals(s.actionType())) {
+            return Uni.createFrom().failure(new InvalidFieldProblem("actionType", RelaxationTracker.RELAXATION
+                    + " requests are opened by oversight-service itself when a decision track meets the relaxation bar"));
+        }
         return Review.<Review> findById(s.id()).flatMap(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(new Submitted(existing, false));
@@ -83,8 +91,8 @@ public class ReviewService {
     private Uni<Submitted> create(Submission s) {
         return systems.findByKey(s.systemKey()).flatMap(system -> policies.latestOrNull(s.systemKey()).flatMap(versioned -> {
             Policy policy = versioned == null ? Policy.none() : versioned.policy();
-            Resolution r = TierResolver.resolve(policy, riskOf(system),
-                    new Subject(s.actionType(), s.magnitude(), s.amount(), s.confidence(), s.category()));
+            Resolution r = relaxationFloor(s.actionType(), TierResolver.resolve(policy, riskOf(system),
+                    new Subject(s.actionType(), s.magnitude(), s.amount(), s.confidence(), s.category())));
             Instant now = now();
             Review review = new Review();
             review.id = s.id();
@@ -133,6 +141,17 @@ public class ReviewService {
         }));
     }
 
+    /** Nothing relaxes without a human approval: a relaxation proposal is always REVIEW_AND_APPROVAL. */
+    private static Resolution relaxationFloor(String actionType, Resolution r) {
+        if (!RelaxationTracker.RELAXATION.equals(actionType) || r.tier() == Tier.REVIEW_AND_APPROVAL) {
+            return r;
+        }
+        List<String> reasons = new java.util.ArrayList<>(r.reasons());
+        reasons.add("an " + RelaxationTracker.RELAXATION + " always needs an approver: REVIEW_AND_APPROVAL");
+        return new Resolution(Tier.REVIEW_AND_APPROVAL, r.requiredApprovals(), r.sla(), r.escalationRole(), r.ruleIndex(),
+                r.basis(), reasons);
+    }
+
     @WithTransaction
     public Uni<Review> claim(UUID id, String actor) {
         return pendingForUpdate(id).flatMap(review -> {
@@ -163,7 +182,7 @@ public class ReviewService {
 
     @WithTransaction
     public Uni<Review> decide(UUID id, DecisionInput d) {
-        return Review.<Review> findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(review -> {
+        return audit.lock().flatMap(x -> Review.<Review> findById(id, LockModeType.PESSIMISTIC_WRITE)).flatMap(review -> {
             if (review == null) {
                 return Uni.createFrom().failure(new NotFoundProblem("no review with id " + id));
             }
@@ -174,6 +193,16 @@ public class ReviewService {
             if (d.decider().equals(review.submittedBy)) {
                 return Uni.createFrom().failure(new RefusedProblem("decidedBy",
                         "nobody decides a request they submitted (" + review.submittedBy + ")"));
+            }
+            if (RelaxationTracker.RELAXATION.equals(review.actionType)) {
+                if (!d.isApprover() && !d.isAdmin()) {
+                    return Uni.createFrom().failure(new RefusedProblem("decidedBy",
+                            "a relaxation of oversight is decided by someone with the approver role"));
+                }
+                if (d.outcome() == Review.Outcome.MODIFY) {
+                    return Uni.createFrom().failure(new InvalidFieldProblem("outcome", "a relaxation is approved or "
+                            + "rejected as proposed; to change it, reject it and edit the policy"));
+                }
             }
             if (review.tier == Tier.DEEP_COLLABORATION) {
                 return Uni.createFrom().failure(new ConflictProblem("tier",
@@ -256,7 +285,24 @@ public class ReviewService {
         }
         return audit.append(d.decider(), "REVIEW_DECIDED", review.systemKey, review.id.toString(), details)
                 .call(() -> publishDecision(review, approvers, false))
+                .call(() -> afterDecision(review, d))
                 .replaceWith(review);
+    }
+
+    /** An approved relaxation becomes a policy version; any other human decision may complete a track's run. */
+    private Uni<Void> afterDecision(Review review, DecisionInput d) {
+        if (RelaxationTracker.RELAXATION.equals(review.actionType)) {
+            return review.outcome == Review.Outcome.APPROVE ? relaxation.applyApproved(review, d.decider())
+                    : Uni.createFrom().voidItem();
+        }
+        return relaxation.proposalAfter(review).flatMap(proposal -> proposal == null ? Uni.createFrom().voidItem()
+                : create(proposal).replaceWithVoid());
+    }
+
+    /** Closes a pending relaxation proposal that an incident overtook, as a REJECT by this service saying why. */
+    public Uni<Review> withdraw(Review proposal, String reason) {
+        return finish(proposal, new DecisionInput(Review.Outcome.REJECT, "withdrawn: " + reason, null, AUTO_DECIDER, false, false),
+                List.of());
     }
 
     Uni<Void> publishDecision(Review review, List<String> approvers, boolean automatic) {
@@ -311,8 +357,9 @@ public class ReviewService {
         return Review.<Review> find(q.toString(), Sort.by("dueAt").and("id"), p).range(0, limit - 1).list();
     }
 
+    /** Locks in the order every writer uses (the audit lock, then the row), so no two writers deadlock. */
     private Uni<Review> pendingForUpdate(UUID id) {
-        return Review.<Review> findById(id, LockModeType.PESSIMISTIC_WRITE).flatMap(review -> {
+        return audit.lock().flatMap(x -> Review.<Review> findById(id, LockModeType.PESSIMISTIC_WRITE)).flatMap(review -> {
             if (review == null) {
                 return Uni.createFrom().failure(new NotFoundProblem("no review with id " + id));
             }

@@ -31,8 +31,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * The SLA clock: pending requests past their due time are escalated once to their escalation role (audited,
  * {@code io.refinery.oversight.review.overdue.v1} published), and the gauges
- * {@code refinery_oversight_pending{system,tier}} / {@code refinery_oversight_overdue{system,tier}} are refreshed
- * from PostgreSQL. Every replica runs it; {@code FOR UPDATE SKIP LOCKED} gives each overdue row to one of them.
+ * {@code refinery_oversight_pending{system,tier}} / {@code refinery_oversight_overdue{system,tier}} and
+ * {@code refinery_oversight_tier_shift{system,action}} (relaxation and incidents) are refreshed from PostgreSQL.
+ * Every replica runs it; {@code FOR UPDATE SKIP LOCKED} gives each overdue row to one of them.
  * Time comes from the injected {@link Clock}, which tests replace.
  */
 @ApplicationScoped
@@ -44,6 +45,12 @@ public class SlaEscalation {
     private static final String COUNTS = "select system_key, tier, count(*) as pending,"
             + " count(*) filter (where due_at <= $1) as overdue from oversight.reviews where state = 'PENDING'"
             + " group by system_key, tier";
+    /** The tier shift of each action type in each system's latest policy version. */
+    private static final String SHIFTS = "select p.system_key, s.value ->> 'actionType' as action_type,"
+            + " (s.value ->> 'shift')::int as shift from oversight.policies p"
+            + " join (select system_key, max(version) as version from oversight.policies group by system_key) l"
+            + " on l.system_key = p.system_key and l.version = p.version"
+            + " cross join lateral jsonb_array_elements(coalesce(p.document::jsonb -> 'tierShifts', '[]'::jsonb)) s";
 
     private final AuditLog audit;
     private final Outbox outbox;
@@ -52,6 +59,7 @@ public class SlaEscalation {
     private final Clock clock;
     private final MultiGauge pending;
     private final MultiGauge overdue;
+    private final MultiGauge shifts;
 
     public SlaEscalation(AuditLog audit, Outbox outbox, OutboxRelay relay, Pool pool, Clock clock, MeterRegistry registry) {
         this.audit = audit;
@@ -63,6 +71,9 @@ public class SlaEscalation {
                 .register(registry);
         this.overdue = MultiGauge.builder("refinery_oversight_overdue")
                 .description("Pending oversight requests past their due time").register(registry);
+        this.shifts = MultiGauge.builder("refinery_oversight_tier_shift")
+                .description("Tier shift per system and action type in the latest policy: -1 relaxed one tier, +1 tightened one")
+                .register(registry);
     }
 
     @Scheduled(every = "${refinery.oversight.sla-interval:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -84,7 +95,7 @@ public class SlaEscalation {
     @WithTransaction
     Uni<Integer> escalate() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        return Panache.getSession().flatMap(session -> session.createNativeQuery(DUE, String.class)
+        return audit.lock().flatMap(x -> Panache.getSession()).flatMap(session -> session.createNativeQuery(DUE, String.class)
                 .setParameter(1, now.atOffset(ZoneOffset.UTC)).getResultList())
                 .flatMap(ids -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();
@@ -119,6 +130,13 @@ public class SlaEscalation {
             }
             pending.register(p, true);
             overdue.register(o, true);
+        }).flatMap(x -> pool.query(SHIFTS).execute()).invoke(rows -> {
+            List<MultiGauge.Row<?>> s = new ArrayList<>();
+            for (Row r : rows) {
+                s.add(MultiGauge.Row.of(Tags.of("system", r.getString("system_key"), "action", r.getString("action_type")),
+                        r.getInteger("shift")));
+            }
+            shifts.register(s, true);
         }).replaceWithVoid();
     }
 }

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.refinery.oversight.domain.RelaxationTracker;
 import io.refinery.oversight.domain.ReviewService;
 import io.smallrye.mutiny.Uni;
 
@@ -76,6 +77,9 @@ public class RequestsConsumer {
         String actionType = required(data, "actionType");
         if (!ACTION.matcher(actionType).matches()) {
             throw new IllegalArgumentException("actionType must be UPPER_SNAKE_CASE");
+        }
+        if (RelaxationTracker.RELAXATION.equals(actionType)) {
+            throw new IllegalArgumentException(actionType + " requests are opened by oversight-service itself");
         }
         String summary = required(data, "summary");
         JsonNode payload = data.path("payload");

@@ -16,6 +16,8 @@ import java.util.TreeSet;
  * REVIEW_AND_APPROVAL with one approval, HIGH → REVIEW_AND_APPROVAL with two.</li>
  * <li>No profile either (an unregistered system): no signal, so the most conservative tier, REVIEW_AND_APPROVAL
  * with two approvals.</li>
+ * <li>The policy's tier shift for the action type, if any, moves the tier by whole tiers, within the three: down
+ * after an approved relaxation, up after an incident. It never applies without a signal (step 3).</li>
  * <li>A confidence below the policy's {@code lowConfidenceBelow}, or a field the action type's rules test but
  * the request lacks, moves the result one tier up (once, whatever the number of reasons); nothing moves it down.</li>
  * <li>A system with any HIGH impact never gets fewer than two approvals in REVIEW_AND_APPROVAL.</li>
@@ -53,6 +55,14 @@ public final class TierResolver {
             tier = Tier.REVIEW_AND_APPROVAL;
             approvals = 2;
             reasons.add("no rule matched and the system has no risk profile: the most conservative tier");
+        }
+
+        int shift = policy.shiftOf(subject.actionType());
+        if (shift != 0 && basis != Resolution.Basis.NO_SIGNAL) {
+            Tier shifted = Tier.values()[Math.max(0, Math.min(Tier.values().length - 1, tier.ordinal() + shift))];
+            reasons.add((shift < 0 ? "relaxed" : "tightened") + " by " + Math.abs(shift) + " tier(s) for "
+                    + subject.actionType() + (shifted == tier ? ", which leaves it at " + tier : ": " + tier + " → " + shifted));
+            tier = shifted;
         }
 
         List<String> upReasons = new ArrayList<>();

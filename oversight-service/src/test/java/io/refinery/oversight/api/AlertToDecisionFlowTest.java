@@ -72,8 +72,10 @@ class AlertToDecisionFlowTest {
                 .body("parts.name", org.hamcrest.Matchers.hasItems("alert", "metricSeries", "latestDrift", "feedbackThemes",
                         "runningExperiments"))
                 .body("parts.status", org.hamcrest.Matchers.everyItem(equalTo("UNAVAILABLE")))
-                .body("parts.find { it.name == 'metricSeries' }.url", org.hamcrest.Matchers.endsWith(
-                        "/api/v1/systems/checkout-reco/metrics/conversion_rate/series"));
+                .body("parts.find { it.name == 'metricSeries' }.url", org.hamcrest.Matchers.containsString(
+                        "/api/v1/systems/checkout-reco/metrics/conversion_rate/series?from="))
+                .body("parts.find { it.name == 'latestDrift' }.url", org.hamcrest.Matchers.endsWith(
+                        "/api/v1/drift/runs?systemKey=checkout-reco&limit=1"));
         decide(ALICE, requestId, "APPROVE").statusCode(200).body("state", equalTo("APPROVED"));
 
         var record = last(TestTopics.awaitRecord(bootstrap, "refinery.oversight.decisions",

@@ -105,4 +105,39 @@ class TierResolverTest {
         assertThatThrownBy(() -> Condition.parse("amount in [1]")).isInstanceOf(PolicyException.class);
         assertThatThrownBy(() -> Condition.parse("category in []")).isInstanceOf(PolicyException.class);
     }
+
+    private static Policy shifted(Policy p, String action, int shift) {
+        return new Policy(p.rules(), p.lowConfidenceBelow(), p.defaultSla(), p.defaultEscalationRole(), java.util.Map.of(action, shift));
+    }
+
+    /** Tier shifts (relaxation, incidents) move the resolved tier by whole tiers, and the rest of the order still holds. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            # case                                         | risk   | shift | action       | magnitude | amount | confidence | tier                | approvals
+            relaxed: large price change reviewed jointly   | LOW    | -1    | PRICE_CHANGE | 0.20      | 100    | 0.95       | DEEP_COLLABORATION  | 1
+            relaxed twice: large change handled by the AI  | LOW    | -2    | PRICE_CHANGE | 0.20      | 100    | 0.95       | EXCEPTION_HANDLING  | 1
+            relaxed at the bottom stays at the bottom      | LOW    | -1    | PRICE_CHANGE | 0.05      | 100    | 0.95       | EXCEPTION_HANDLING  | 1
+            relaxed, low confidence still moves one up     | LOW    | -1    | PRICE_CHANGE | 0.20      | 100    | 0.50       | REVIEW_AND_APPROVAL | 1
+            tightened: routine change now joint            | LOW    | 1     | PRICE_CHANGE | 0.05      | 100    | 0.95       | DEEP_COLLABORATION  | 1
+            tightened twice: routine change approved       | LOW    | 2     | PRICE_CHANGE | 0.05      | 100    | 0.95       | REVIEW_AND_APPROVAL | 1
+            tightened on HIGH impact: two approvals        | HIGH   | 2     | PRICE_CHANGE | 0.05      | 100    | 0.95       | REVIEW_AND_APPROVAL | 2
+            tightened on the risk profile's tier           | LOW    | 1     | FRAUD_ALERT  | -         | -      | -          | DEEP_COLLABORATION  | 1
+            shift of another action type does not apply    | LOW    | 1     | CONTENT_PUBLISH | -      | -      | 0.95       | EXCEPTION_HANDLING  | 1
+            no signal: a relaxation never applies          | NONE   | -2    | PRICE_CHANGE | 0.20      | 100    | 0.95       | REVIEW_AND_APPROVAL | 2
+            """)
+    void appliesTierShifts(String name, String risk, int shift, String action, String magnitude, String amount,
+            String confidence, Tier tier, int approvals) {
+        Policy base = "NONE".equals(risk) ? Policy.none() : PRICING;
+        Policy p = shifted(base, name.startsWith("shift of another") ? "PRICE_CHANGE" : action, shift);
+        Resolution r = TierResolver.resolve(p, risk(risk), new Subject(action, num(magnitude), num(amount), num(confidence),
+                name.startsWith("shift of another") ? "shoes" : null));
+        assertThat(r.tier()).as("tier; reasons %s", r.reasons()).isEqualTo(tier);
+        assertThat(r.requiredApprovals()).as("approvals; reasons %s", r.reasons()).isEqualTo(approvals);
+    }
+
+    @Test
+    void aShiftSaysWhy() {
+        Resolution r = TierResolver.resolve(shifted(PRICING, "PRICE_CHANGE", -1), LOW, new Subject("PRICE_CHANGE", 0.2, 1.0, 0.9, null));
+        assertThat(r.reasons()).contains("relaxed by 1 tier(s) for PRICE_CHANGE: REVIEW_AND_APPROVAL → DEEP_COLLABORATION");
+    }
 }
