@@ -42,9 +42,13 @@ done
 WORK="$(mktemp -d)"
 SERVICE_PID=""
 KAFKA_PID=""
+stop() {  # a child by its pid; its exit status (143 after TERM) must not end the cleanup
+  if [ -n "$1" ] && kill "$1" 2>/dev/null; then wait "$1" 2>/dev/null || true; fi
+}
 cleanup() {
-  [ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null
-  [ -n "$KAFKA_PID" ] && kill "$KAFKA_PID" 2>/dev/null && wait "$KAFKA_PID" 2>/dev/null
+  set +e
+  stop "$SERVICE_PID"
+  stop "$KAFKA_PID"
   if [ -f "$WORK/db-created" ] && [ "${KEEP_DB:-0}" != 1 ]; then
     psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" >/dev/null 2>&1 \
       || say "warning: could not drop database $DB"
@@ -69,8 +73,8 @@ if [ "${SKIP_JMH:-0}" != 1 ]; then
     || { cat "$WORK/jmh.out" >&2; die "JMH failed"; }
   while IFS=, read -r name mode threads samples score error unit; do
     [ "$mode" = '"thrpt"' ] || continue
-    printf 'in process %-12s %14s ops/s  (± %s, JMH, %s iterations, 1 thread)\n' "${name//\"/}" \
-      "$(printf "%'.0f" "$score")" "$(printf "%'.0f" "$error")" "$samples" | sed 's/io.refinery.bench.AssignmentHashBench.//'
+    printf 'in process %-12s %14.0f ops/s  (± %.0f, JMH, %s iterations, 1 thread)\n' "${name//\"/}" \
+      "$score" "$error" "$samples" | sed 's/io.refinery.bench.AssignmentHashBench.//'
   done < "$WORK/jmh.csv"
 fi
 
@@ -163,7 +167,7 @@ for round in 1 2; do
   for name in ping assign; do
     read -r r a b <<<"$(run_wrk "$name" "$name" "$DURATION")"
     printf 'http %-7s round %d  %10s req/s  p50 %6s ms  p99 %6s ms  (wrk -t%s -c%s -d%s)\n' "$name" "$round" \
-      "$(printf "%'.0f" "$r")" "$a" "$b" "$THREADS" "$CONNECTIONS" "$DURATION"
+      "$(printf "%.0f" "$r")" "$a" "$b" "$THREADS" "$CONNECTIONS" "$DURATION"
     rate[$name]="${rate[$name]:-} $r"; p50[$name]="${p50[$name]:-} $a"; p99[$name]="${p99[$name]:-} $b"
   done
 done
