@@ -82,9 +82,13 @@ public record ExperimentResults(String analysis, String correction, double alpha
     /**
      * PASSED: the interval on the relative change rules out a regression beyond maxRegression. VIOLATED: the
      * treatment is significantly worse and its estimate regresses beyond maxRegression. AT_RISK: neither yet.
+     *
+     * @param method FREQUENTIST (fixed-horizon interval and p-value; also for BAYESIAN experiments) or SEQUENTIAL
+     *     (always-valid mSPRT interval and p-value, see {@code Guardrails})
+     * @param sequential the always-valid look behind the numbers (SEQUENTIAL only); adjustedPValue equals pValue
      */
     public record GuardrailComparison(String variant, Double relativeLift, ConfidenceInterval confidenceInterval,
-            Double pValue, String status) {
+            Double pValue, String status, String method, Sequential sequential) {
     }
 
     public record Progress(long requiredUnitsPerVariant, long smallestVariantUnits, double fraction, boolean reached) {

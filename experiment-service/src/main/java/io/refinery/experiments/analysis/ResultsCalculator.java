@@ -43,7 +43,8 @@ import io.refinery.experiments.stats.SrmResult;
  *       {@link PValueAdjustment}.</li>
  *   <li>SEQUENTIAL adds the always-valid mSPRT look per treatment ({@link MixtureSequentialProbabilityRatioTest},
  *       τ² tuned for the required sample, continuing from the previous recorded look), adjusted the same way.</li>
- *   <li>Guardrails: the frequentist comparison of each guardrail metric, judged against its maxRegression.</li>
+ *   <li>Guardrails: each guardrail metric judged against its maxRegression, from the fixed-horizon comparison, or
+ *       under SEQUENTIAL from its own always-valid mSPRT look (see {@link Guardrails}).</li>
  *   <li>SRM: Pearson's chi-square of the units against the weights ({@link SampleRatioMismatchCheck}).</li>
  *   <li>The recommendation: see {@link Recommender}.</li>
  * </ul>
@@ -54,7 +55,7 @@ public final class ResultsCalculator {
     }
 
     /**
-     * @param previous the last recorded sequential look per treatment (SEQUENTIAL), may be empty
+     * @param previous the last recorded sequential looks (SEQUENTIAL): per treatment, and per guardrail and treatment
      * @param finalLook whether the data is final (stopped, max duration, a person concluding): a fixed-horizon
      *     analysis then recommends even before the required sample
      */
@@ -79,7 +80,7 @@ public final class ResultsCalculator {
         boolean cuped = cupedApplies(metric, ordered);
         List<ExperimentResults.Comparison> comparisons = primary(design, control, treatments, cuped, previous);
         List<ExperimentResults.Guardrail> guardrails = design.guardrails().stream()
-                .map(g -> Guardrails.check(g, design.alpha(), control, treatments)).toList();
+                .map(g -> Guardrails.check(g, design, control, treatments, previous)).toList();
         ExperimentResults.Srm srm = srm(design, ordered);
         long smallest = ordered.stream().mapToLong(VariantData::units).min().orElse(0);
         long required = design.requiredUnitsPerVariant();
@@ -94,7 +95,10 @@ public final class ResultsCalculator {
                 srm, primary, guardrails, progress, recommendation);
     }
 
-    /** The sequential looks to record for the next evaluation, from these results. */
+    /**
+     * The sequential looks to record for the next evaluation, from these results: the primary metric's by variant,
+     * each SEQUENTIAL guardrail's by {@code <metric>/<variant>}.
+     */
     public static Map<String, SequentialLook> looks(ExperimentResults results) {
         Map<String, SequentialLook> looks = new HashMap<>();
         for (ExperimentResults.Comparison c : results.primaryMetric().comparisons()) {
@@ -102,6 +106,15 @@ public final class ResultsCalculator {
             if (s != null && s.pValue() != null) {
                 ConfidenceInterval i = s.differenceInterval();
                 looks.put(c.variant(), new SequentialLook(s.pValue(), i == null ? null : i.lower(), i == null ? null : i.upper()));
+            }
+        }
+        for (ExperimentResults.Guardrail g : results.guardrails()) {
+            for (ExperimentResults.GuardrailComparison c : g.comparisons()) {
+                ExperimentResults.Sequential s = c.sequential();
+                if (s != null && s.pValue() != null && s.differenceInterval() != null) {
+                    looks.put(Guardrails.lookKey(g.name(), c.variant()), new SequentialLook(s.pValue(),
+                            s.differenceInterval().lower(), s.differenceInterval().upper()));
+                }
             }
         }
         return looks;

@@ -32,4 +32,15 @@ public interface ExperimentConfig {
     /** How often the Prometheus gauges are re-read from the database. */
     @WithDefault("30s")
     String gaugesInterval();
+
+    /**
+     * How long exposure and outcome ids are kept in the idempotency ledgers after the last experiment they could
+     * count for concluded (see {@link LedgerRetention}); at least the topics' retention.
+     */
+    @WithDefault("P7D")
+    Duration ledgerGrace();
+
+    /** How often each replica purges the idempotency ledgers. */
+    @WithDefault("1h")
+    String ledgerPurgeInterval();
 }

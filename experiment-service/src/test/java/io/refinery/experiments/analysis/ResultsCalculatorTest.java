@@ -12,11 +12,16 @@ import io.refinery.experiments.stats.ComparisonRequest;
 import io.refinery.experiments.stats.ComparisonResult;
 import io.refinery.experiments.stats.ExperimentComparison;
 import io.refinery.experiments.stats.InferenceMethod;
+import io.refinery.experiments.stats.MixingVariance;
+import io.refinery.experiments.stats.MixtureSequentialProbabilityRatioTest;
 import io.refinery.experiments.stats.MetricType;
 import io.refinery.experiments.stats.MultipleTestingCorrection;
 import io.refinery.experiments.stats.PValueAdjustment;
 import io.refinery.experiments.stats.ProportionStatistic;
+import io.refinery.experiments.stats.SampleMeanStatistic;
 import io.refinery.experiments.stats.SampleRatioMismatchCheck;
+import io.refinery.experiments.stats.SequentialRequest;
+import io.refinery.experiments.stats.SequentialResult;
 import io.refinery.experiments.stats.SrmRequest;
 
 /** Results are the engine's answers on the stored sums, and the recommendation follows its documented order. */
@@ -150,5 +155,59 @@ class ResultsCalculatorTest {
         assertThat(r.primaryMetric().comparisons().get(0).status()).isEqualTo("NO_UNITS");
         assertThat(r.guardrails().get(0).status()).isEqualTo("NO_DATA");
         assertThat(r.srm().pValue()).isNull();
+    }
+
+    private static VariantData withLatency(String variant, long units, double mean, double variance) {
+        return new VariantData(variant, units, 0, 0, 0, Map.of(
+                "conversion", new VariantData.MetricSums(units / 20, units / 20, 0, units / 20),
+                "latency", new VariantData.MetricSums(units * mean, units * (mean * mean + variance), 0, units)));
+    }
+
+    @Test
+    void underSequentialAnalysisGuardrailsAreJudgedOnTheAlwaysValidIntervalAndContinueFromTheLastLook() {
+        // Latency (lower is better), 1 % tolerated: the treatment is 2 % slower, sd 50 ms on a 100 ms mean.
+        GuardrailSpec latency = new GuardrailSpec("latency", MetricType.CONTINUOUS, Direction.DECREASE, 0.01);
+        VariantData control = withLatency("control", 10_000, 100, 2_500);
+        VariantData slower = withLatency("a", 10_000, 102, 2_500);
+
+        // Fixed horizon: 2 ± 1.39 ms rules out "no worse", and 2 % is beyond the tolerated 1 %.
+        ExperimentResults.GuardrailComparison fixed = ResultsCalculator.compute(
+                design(AnalysisMethod.FREQUENTIST, 31_000, List.of(latency), "a"), List.of(control, slower), Map.of(), false)
+                .guardrails().get(0).comparisons().get(0);
+        assertThat(fixed.status()).isEqualTo("VIOLATED");
+        assertThat(fixed.method()).isEqualTo("FREQUENTIST");
+        assertThat(fixed.sequential()).isNull();
+
+        // Sequential: the engine's mSPRT on the same arms, τ² tuned for the required sample; its interval (about
+        // 2 ± 2.24 ms) still holds 0, so the regression is not established yet: AT_RISK, not VIOLATED.
+        ExperimentDesign design = design(AnalysisMethod.SEQUENTIAL, 31_000, List.of(latency), "a");
+        ExperimentResults first = ResultsCalculator.compute(design, List.of(control, slower), Map.of(), false);
+        ExperimentResults.GuardrailComparison g = first.guardrails().get(0).comparisons().get(0);
+        SequentialResult engine = MixtureSequentialProbabilityRatioTest.test(new SequentialRequest(0.05,
+                new SampleMeanStatistic(10_000, 10_000 * 100.0, 10_000 * (100.0 * 100 + 2_500)),
+                new SampleMeanStatistic(10_000, 10_000 * 102.0, 10_000 * (102.0 * 102 + 2_500)),
+                new MixingVariance.TunedForSampleSize(31_000)));
+        assertThat(g.method()).isEqualTo("SEQUENTIAL");
+        assertThat(g.status()).isEqualTo("AT_RISK");
+        assertThat(g.pValue()).isEqualTo(engine.pValue());
+        assertThat(g.sequential().differenceInterval()).isEqualTo(engine.confidenceInterval());
+        assertThat(engine.confidenceInterval().lower()).isLessThan(0);
+        assertThat(g.relativeLift()).isCloseTo(0.02, within(1e-9));
+        assertThat(g.confidenceInterval().lower()).isCloseTo(engine.confidenceInterval().lower() / 100, within(1e-12));
+        assertThat(g.confidenceInterval().upper()).isCloseTo(engine.confidenceInterval().upper() / 100, within(1e-12));
+
+        // The look is recorded under latency/a next to the primary metric's, and the next look continues from it:
+        // more data with the same 2 % regression crosses the boundary, and the p-value only ever falls.
+        Map<String, SequentialLook> recorded = ResultsCalculator.looks(first);
+        assertThat(recorded).containsKeys("a", "latency/a");
+        assertThat(recorded.get("latency/a").pValue()).isEqualTo(engine.pValue());
+        ExperimentResults later = ResultsCalculator.compute(design, List.of(withLatency("control", 40_000, 100, 2_500),
+                withLatency("a", 40_000, 102, 2_500)), recorded, false);
+        ExperimentResults.GuardrailComparison g2 = later.guardrails().get(0).comparisons().get(0);
+        assertThat(g2.status()).isEqualTo("VIOLATED");
+        assertThat(g2.pValue()).isLessThanOrEqualTo(g.pValue()).isLessThan(0.05);
+        assertThat(g2.sequential().differenceInterval().lower()).isGreaterThanOrEqualTo(engine.confidenceInterval().lower());
+        assertThat(g2.sequential().differenceInterval().upper()).isLessThanOrEqualTo(engine.confidenceInterval().upper());
+        assertThat(later.recommendation().decision()).isNotEqualTo("SHIP:a");
     }
 }

@@ -110,4 +110,12 @@ class AssignmentFlowTest {
                 .body("{\"unitId\": \"user-1\", \"systemKey\": \"assign-multi\"}").post("/api/v1/assignments")
                 .then().statusCode(200).body("assignments.size()", equalTo(1));
     }
+
+    @Test
+    void pingAnswersAnyRoleAndOnlyWithAToken() {
+        for (String token : List.of(INGEST, ExperimentFixtures.VIEWER, ExperimentFixtures.REVIEWER, ADMIN)) {
+            given().header("Authorization", token).get("/api/v1/ping").then().statusCode(200).body("pong", equalTo(true));
+        }
+        given().get("/api/v1/ping").then().statusCode(401);
+    }
 }

@@ -1,0 +1,198 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): experiment-service's assignment and results on this machine.
+#
+#   benchmarks/run-experiment-service.sh [UNITS]     # UNITS in the results experiment (default 1000000)
+#
+# Starts its own throwaway world, so the local run (bin/refinery, ports 8081-8084 and 9092) is not touched:
+# a database refinery_exp_bench_<pid> (dropped at the end), a Kafka broker on 127.0.0.1:19092 (controller 19093,
+# log directory in a temporary folder), and experiment-service's jar on 127.0.0.1:18082 (-Xmx256m, SerialGC, as
+# bin/refinery starts it). Prints, one line per number:
+#   1. in-process assignment (JMH, AssignmentHashBench): Allocation.assign and the bare MurmurHash3, ops/s
+#   2. HTTP, wrk (Debian package): GET /api/v1/ping (authenticated, any role, a 13-byte answer) and
+#      GET /api/v1/experiments/{key}/assignment?unitId=<random of 10^7> on the same service with the same token,
+#      connections, threads and duration; a 10 s warm-up each, then ping, assignment, ping, assignment. Req/s and
+#      p50/p99 of each, and the ratios assignment/ping (targets: rate >= 80 %, p99 <= 1.5x).
+#   3. results: UNITS units exposed to a two-variant BINOMIAL experiment through POST /api/v1/exposures (batches of
+#      10,000, 4 clients) and ~10.5 % of them converting through POST /api/v1/outcomes; then GET .../results
+#      2 warm-ups and 7 timed calls with curl, the median and the fastest (target: median < 200 ms).
+# Environment: EXP_BENCH_PORT (18082), EXP_BENCH_KAFKA_PORT (19092; controller +1), WRK_CONNECTIONS (32),
+# WRK_THREADS (2), WRK_DURATION (20s), SKIP_BUILD=1 to reuse the built jars, SKIP_JMH=1, KEEP_DB=1.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+UNITS="${1:-1000000}"
+PORT="${EXP_BENCH_PORT:-18082}"
+KAFKA_PORT="${EXP_BENCH_KAFKA_PORT:-19092}"
+CONNECTIONS="${WRK_CONNECTIONS:-32}"
+THREADS="${WRK_THREADS:-2}"
+DURATION="${WRK_DURATION:-20s}"
+DB="refinery_exp_bench_$$"
+URL="http://127.0.0.1:$PORT"
+SYSTEM=bench-exp
+[[ "$UNITS" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [UNITS]" >&2; exit 2; }
+
+say() { printf '[bench] %s\n' "$*"; }
+die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
+command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
+pg_isready -h 127.0.0.1 -p 5432 -q || die "PostgreSQL is not answering on 127.0.0.1:5432"
+for p in "$PORT" "$KAFKA_PORT" "$((KAFKA_PORT + 1))"; do
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || die "port $p is taken; set EXP_BENCH_PORT / EXP_BENCH_KAFKA_PORT"
+done
+
+WORK="$(mktemp -d)"
+SERVICE_PID=""
+KAFKA_PID=""
+stop() {  # a child by its pid; its exit status (143 after TERM) must not end the cleanup
+  if [ -n "$1" ] && kill "$1" 2>/dev/null; then wait "$1" 2>/dev/null || true; fi
+}
+cleanup() {
+  set +e
+  stop "$SERVICE_PID"
+  stop "$KAFKA_PID"
+  if [ -f "$WORK/db-created" ] && [ "${KEEP_DB:-0}" != 1 ]; then
+    psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB" >/dev/null 2>&1 \
+      || say "warning: could not drop database $DB"
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# --- build: the service, the broker's classpath, the load generator and the JMH harness ----------------------
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  say "building (./mvnw -B -q -Pbench -pl benchmarks,kafka-runtime,platform-testing -am package -DskipTests)"
+  (cd "$ROOT" && ./mvnw -B -q -Pbench -pl benchmarks,kafka-runtime,platform-testing -am package -DskipTests)
+fi
+JAR="$ROOT/experiment-service/target/quarkus-app/quarkus-run.jar"
+[ -f "$JAR" ] || die "$JAR is missing"
+CP="$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/bench-classpath.txt")"
+say "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
+
+# --- 1. in process (JMH) ------------------------------------------------------------------------------------
+if [ "${SKIP_JMH:-0}" != 1 ]; then
+  java -Xmx256m -cp "$CP" org.openjdk.jmh.Main AssignmentHashBench -rf csv -rff "$WORK/jmh.csv" >"$WORK/jmh.out" 2>&1 \
+    || { cat "$WORK/jmh.out" >&2; die "JMH failed"; }
+  while IFS=, read -r name mode threads samples score error unit; do
+    [ "$mode" = '"thrpt"' ] || continue
+    printf 'in process %-12s %14.0f ops/s  (± %.0f, JMH, %s iterations, 1 thread)\n' "${name//\"/}" \
+      "$score" "$error" "$samples" | sed 's/io.refinery.bench.AssignmentHashBench.//'
+  done < "$WORK/jmh.csv"
+fi
+
+# --- the throwaway world: database, broker, service ------------------------------------------------------------
+psql -h 127.0.0.1 -U postgres -d postgres -qc "create database $DB"
+touch "$WORK/db-created"
+java -Xmx512m -XX:+UseSerialGC \
+  -Dlog4j2.configurationFile="$ROOT/platform-testing/src/main/resources/refinery-kafka-log4j2.properties" \
+  -cp "$ROOT/platform-testing/target/classes:$(cat "$ROOT/kafka-runtime/target/kafka-classpath.txt")" \
+  io.refinery.testing.kafka.KafkaNode --dir "$WORK/kafka" --port "$KAFKA_PORT" --controller-port "$((KAFKA_PORT + 1))" \
+  --topics "$ROOT/kafka-runtime/topics.conf" --parent-pid $$ >"$WORK/kafka.log" 2>&1 </dev/null &
+KAFKA_PID=$!
+start=$SECONDS
+until [ -f "$WORK/kafka/ready" ]; do
+  kill -0 "$KAFKA_PID" 2>/dev/null || { cat "$WORK/kafka.log" >&2; die "the broker exited"; }
+  [ $((SECONDS - start)) -lt 120 ] || die "the broker is not ready after 120 s"
+  sleep 0.3
+done
+REFINERY_DB_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" REFINERY_DB_REACTIVE_URL="postgresql://127.0.0.1:5432/$DB" \
+REFINERY_DB_USER=postgres REFINERY_DB_PASSWORD= REFINERY_KAFKA="127.0.0.1:$KAFKA_PORT" \
+  java -Xmx256m -XX:+UseSerialGC -Dquarkus.http.port="$PORT" \
+  -Dmp.jwt.verify.publickey.location="$ROOT/dev-keys/dev-public-key.pem" -Dquarkus.log.console.json.enabled=false \
+  -jar "$JAR" >"$WORK/service.log" 2>&1 </dev/null &
+SERVICE_PID=$!
+start=$SECONDS
+until curl -fsS -m 2 "$URL/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"'; do
+  kill -0 "$SERVICE_PID" 2>/dev/null || { tail -40 "$WORK/service.log" >&2; die "experiment-service exited"; }
+  [ $((SECONDS - start)) -lt 120 ] || { tail -40 "$WORK/service.log" >&2; die "experiment-service not ready after 120 s"; }
+  sleep 0.3
+done
+say "experiment-service ready on $URL (database $DB, broker 127.0.0.1:$KAFKA_PORT)"
+
+admin=$("$ROOT/bin/refinery" token admin --sub bench --hours 2)
+ingest=$("$ROOT/bin/refinery" token ingest --sub bench --hours 2)
+viewer=$("$ROOT/bin/refinery" token viewer --sub bench --hours 2)
+java -Xmx128m -cp "$CP" io.refinery.bench.ExperimentBench register "127.0.0.1:$KAFKA_PORT" "$SYSTEM" 2>"$WORK/register.err" \
+  || { cat "$WORK/register.err" >&2; die "could not register $SYSTEM"; }
+start=$SECONDS
+until curl -fs -o /dev/null "$URL/api/v1/systems/$SYSTEM" -H "Authorization: Bearer $viewer"; do
+  [ $((SECONDS - start)) -lt 60 ] || die "$SYSTEM not known to experiment-service after 60 s"
+  sleep 0.3
+done
+
+# A running two-variant conversion experiment. Baseline 10 %, MDE 1 % relative: about 1.4 million units per
+# variant are required, so the clocked checks do not stop it (required sample reached) while it is loaded.
+experiment() {
+  local key=$1 code
+  code=$(curl -sS -o "$WORK/create.json" -w '%{http_code}' -X POST "$URL/api/v1/experiments" \
+    -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d '{"key": "'"$key"'",
+      "systemKey": "'"$SYSTEM"'", "kind": "MODEL_VARIANT", "hypothesis": "The new ranker lifts conversion",
+      "unitType": "USER", "variants": [{"key": "control", "weight": 0.5, "control": true, "description": "v6"},
+                                       {"key": "treatment", "weight": 0.5, "control": false, "description": "v7"}],
+      "primaryMetric": {"name": "conversion", "type": "BINOMIAL", "direction": "INCREASE",
+                        "minimumDetectableEffect": 0.01, "baselineRate": 0.10}, "maxDuration": "P28D"}')
+  [ "$code" = 201 ] || die "creating $key answered $code: $(cat "$WORK/create.json")"
+  code=$(curl -sS -o "$WORK/start.json" -w '%{http_code}' -X POST "$URL/api/v1/experiments/$key/start" \
+    -H "Authorization: Bearer $admin")
+  [ "$code" = 200 ] || die "starting $key answered $code: $(cat "$WORK/start.json")"
+}
+
+# --- 2. HTTP: assignment next to the bare authenticated endpoint ----------------------------------------------
+experiment bench-assign
+curl -fsS "$URL/api/v1/experiments/bench-assign/assignment?unitId=u-1" -H "Authorization: Bearer $ingest" \
+  | grep -q '"inExperiment":true' || die "bench-assign does not assign"
+cat > "$WORK/ping.lua" <<'LUA'
+request = function() return wrk.format("GET", "/api/v1/ping") end
+LUA
+cat > "$WORK/assign.lua" <<'LUA'
+request = function()
+  return wrk.format("GET", "/api/v1/experiments/bench-assign/assignment?unitId=u-" .. math.random(1, 10000000))
+end
+LUA
+# wrk prints latencies as 812.00us, 1.20ms or 1.02s: in milliseconds.
+to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
+run_wrk() {  # name script duration -> "rate p50 p99"
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -s "$WORK/$2.lua" -H "Authorization: Bearer $ingest" "$URL" \
+    >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; die "wrk failed"; }
+  ! grep -q 'Non-2xx' "$WORK/wrk.out" || { cat "$WORK/wrk.out" >&2; die "$1: answers other than 2xx"; }
+  ! grep -q 'Socket errors' "$WORK/wrk.out" || { cat "$WORK/wrk.out" >&2; die "$1: socket errors"; }
+  local rate p50 p99
+  rate=$(awk '/^Requests\/sec:/ { print $2 }' "$WORK/wrk.out")
+  p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk.out")")
+  p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk.out")")
+  echo "$rate $p50 $p99"
+}
+run_wrk ping ping 10s >/dev/null
+run_wrk assignment assign 10s >/dev/null
+declare -A rate p50 p99
+for round in 1 2; do
+  for name in ping assign; do
+    read -r r a b <<<"$(run_wrk "$name" "$name" "$DURATION")"
+    printf 'http %-7s round %d  %10s req/s  p50 %6s ms  p99 %6s ms  (wrk -t%s -c%s -d%s)\n' "$name" "$round" \
+      "$(printf "%.0f" "$r")" "$a" "$b" "$THREADS" "$CONNECTIONS" "$DURATION"
+    rate[$name]="${rate[$name]:-} $r"; p50[$name]="${p50[$name]:-} $a"; p99[$name]="${p99[$name]:-} $b"
+  done
+done
+mean() { awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; printf "%.2f", s / NF }' <<<"$1"; }
+rp=$(mean "${rate[ping]}"); ra=$(mean "${rate[assign]}"); lp=$(mean "${p99[ping]}"); la=$(mean "${p99[assign]}")
+awk -v rp="$rp" -v ra="$ra" -v lp="$lp" -v la="$la" -v mp="$(mean "${p50[ping]}")" -v ma="$(mean "${p50[assign]}")" 'BEGIN {
+  printf "http summary (mean of 2 rounds): ping %.0f req/s p50 %.2f ms p99 %.2f ms | assignment %.0f req/s p50 %.2f ms p99 %.2f ms\n", rp, mp, lp, ra, ma, la
+  printf "http ratio: assignment rate = %.1f %% of ping (target >= 80 %%: %s), p99 = %.2fx ping (target <= 1.5x: %s)\n",
+    100 * ra / rp, (ra >= 0.8 * rp ? "met" : "NOT met"), la / lp, (la <= 1.5 * lp ? "met" : "NOT met") }'
+
+# --- 3. results over UNITS units -------------------------------------------------------------------------------
+experiment bench-results
+java -Xmx1g -XX:+UseSerialGC -cp "$CP" io.refinery.bench.ExperimentBench load "$URL" "$ingest" bench-results \
+  control,treatment "$UNITS" 4
+times=()
+for i in 1 2 3 4 5 6 7 8 9; do
+  t=$(curl -sS -o "$WORK/results.json" -w '%{http_code} %{time_total}' "$URL/api/v1/experiments/bench-results/results" \
+    -H "Authorization: Bearer $viewer")
+  [ "${t%% *}" = 200 ] || { cat "$WORK/results.json" >&2; die "results answered ${t%% *}"; }
+  [ "$i" -gt 2 ] && times+=("${t##* }")
+done
+sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+units_seen=$(grep -o '"units":[0-9]*' "$WORK/results.json" | head -2 | cut -d: -f2 | paste -sd+ | bc)
+awk -v med="$(sed -n 4p <<<"$sorted")" -v fast="$(head -1 <<<"$sorted")" -v u="$units_seen" 'BEGIN {
+  printf "results: %d units: median %.1f ms, fastest %.1f ms per GET .../results (curl, 7 calls after 2 warm-ups; target < 200 ms: %s)\n",
+    u, med * 1000, fast * 1000, (med < 0.2 ? "met" : "NOT met") }'
+say "answer: $(head -c 600 "$WORK/results.json")..."
+say "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"

@@ -1,0 +1,70 @@
+package io.refinery.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import io.refinery.experiments.assignment.Allocation;
+import io.refinery.experiments.assignment.MurmurHash3;
+
+/**
+ * JMH (not a test): experiment-service's in-process assignment, the part an HTTP assignment adds to a bare
+ * endpoint. {@code assign} is {@link Allocation#assign} as the service calls it (UTF-8 encode, MurmurHash3 x64 128
+ * of {@code experimentKey:unitId}, traffic fraction, weights) over 4,096 different unit ids; {@code hashOnly} is
+ * the hash of the same bytes, pre-encoded. Throughput in operations (assignments) per second, one thread.
+ *
+ * <pre>java -cp "benchmarks/target/classes:$(cat benchmarks/target/bench-classpath.txt)" org.openjdk.jmh.Main AssignmentHashBench</pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class AssignmentHashBench {
+
+    private static final int UNITS = 4096;
+
+    private Allocation allocation;
+    private String[] unitIds;
+    private byte[][] encoded;
+    private int next;
+
+    @Setup
+    public void setUp() {
+        // A typical experiment: 90 % of traffic, a control and two treatments.
+        allocation = new Allocation("homepage-reco-v7", 0.9, List.of("control", "treatment-a", "treatment-b"),
+                List.of(0.5, 0.25, 0.25));
+        unitIds = new String[UNITS];
+        encoded = new byte[UNITS][];
+        for (int i = 0; i < UNITS; i++) {
+            unitIds[i] = "user-" + (1_000_000 + i * 7919L);
+            encoded[i] = ("homepage-reco-v7:" + unitIds[i]).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Benchmark
+    public String assign() {
+        String unit = unitIds[next];
+        next = (next + 1) & (UNITS - 1);
+        return allocation.assign(unit);
+    }
+
+    @Benchmark
+    public long[] hashOnly() {
+        byte[] bytes = encoded[next];
+        next = (next + 1) & (UNITS - 1);
+        return MurmurHash3.hash128(bytes, bytes.length);
+    }
+}

@@ -1,0 +1,169 @@
+package io.refinery.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import io.refinery.experiments.assignment.Allocation;
+
+/**
+ * Helper of benchmarks/run-experiment-service.sh (not a test). Modes:
+ * <ul>
+ * <li>{@code register BOOTSTRAP SYSTEM}: publishes a registration of AI system SYSTEM on refinery.systems, as
+ * oversight-service would, so experiment-service accepts experiments of it.</li>
+ * <li>{@code load URL TOKEN EXPERIMENT VARIANTS N CLIENTS}: N units exposed to EXPERIMENT (a running two-variant
+ * BINOMIAL experiment whose primary metric is {@code conversion}; VARIANTS = "control,treatment" in declaration
+ * order, weights 50/50) through {@code POST URL/api/v1/exposures} in batches of 10,000, then a conversion outcome
+ * ({@code value 1}) for about 10 % of the control's units and 11 % of the treatment's through
+ * {@code POST URL/api/v1/outcomes}. Units are placed by the same hash the service uses, so the variant is left
+ * to the service. CLIENTS concurrent clients; every answer must be 202 with the whole batch accepted.</li>
+ * </ul>
+ */
+public final class ExperimentBench {
+
+    private static final int BATCH = 10_000;
+    private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
+
+    private ExperimentBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("register")) {
+            register(args[1], args[2]);
+        } else if (args.length == 7 && args[0].equals("load")) {
+            load(args[1], args[2], args[3], List.of(args[4].split(",")), Integer.parseInt(args[5]),
+                    Integer.parseInt(args[6]));
+        } else {
+            System.err.println("usage: register BOOTSTRAP SYSTEM | load URL TOKEN EXPERIMENT VARIANTS N CLIENTS");
+            System.exit(2);
+        }
+    }
+
+    static void register(String bootstrap, String system) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        String now = Instant.now().toString();
+        String event = """
+                {"specversion": "1.0", "id": "%s", "source": "/oversight-service",
+                 "type": "io.refinery.oversight.system.registered.v1", "subject": "%s", "time": "%s",
+                 "datacontenttype": "application/json",
+                 "data": {"key": "%s", "name": "Benchmark recommendations", "kind": "RECOMMENDATION",
+                          "ownerTeam": "platform",
+                          "riskProfile": {"brandImpact": "LOW", "financialImpact": "LOW", "customerImpact": "LOW"},
+                          "revision": 1, "updatedAt": "%s"}}""".formatted(UUID.randomUUID(), system, now, system, now);
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>("refinery.systems", system, event)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the registration of " + system, e);
+        }
+    }
+
+    static void load(String url, String token, String experiment, List<String> variants, int n, int clients)
+            throws Exception {
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        Allocation allocation = new Allocation(experiment, 1.0, variants, List.of(0.5, 0.5));
+        String at = Instant.now().minusSeconds(60).toString();
+        ConcurrentLinkedQueue<byte[]> exposures = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<byte[]> outcomes = new ConcurrentLinkedQueue<>();
+        SplittableRandom random = new SplittableRandom(20261125);
+        StringBuilder exposureBatch = new StringBuilder();
+        StringBuilder outcomeBatch = new StringBuilder();
+        int inExposureBatch = 0;
+        int inOutcomeBatch = 0;
+        long conversions = 0;
+        for (int i = 0; i < n; i++) {
+            String unit = "u-" + i;
+            exposureBatch.append(inExposureBatch == 0 ? '[' : ',').append("{\"id\":\"x-").append(run).append('-')
+                    .append(i).append("\",\"experimentKey\":\"").append(experiment).append("\",\"unitId\":\"")
+                    .append(unit).append("\",\"at\":\"").append(at).append("\"}");
+            if (++inExposureBatch == BATCH) {
+                exposures.add(exposureBatch.append(']').toString().getBytes());
+                exposureBatch.setLength(0);
+                inExposureBatch = 0;
+            }
+            double rate = variants.get(0).equals(allocation.assign(unit)) ? 0.10 : 0.11;
+            if (random.nextDouble() < rate) {
+                conversions++;
+                outcomeBatch.append(inOutcomeBatch == 0 ? '[' : ',').append("{\"id\":\"o-").append(run).append('-')
+                        .append(i).append("\",\"experimentKey\":\"").append(experiment).append("\",\"unitId\":\"")
+                        .append(unit).append("\",\"metric\":\"conversion\",\"value\":1,\"at\":\"").append(at)
+                        .append("\"}");
+                if (++inOutcomeBatch == BATCH) {
+                    outcomes.add(outcomeBatch.append(']').toString().getBytes());
+                    outcomeBatch.setLength(0);
+                    inOutcomeBatch = 0;
+                }
+            }
+        }
+        if (inExposureBatch > 0) {
+            exposures.add(exposureBatch.append(']').toString().getBytes());
+        }
+        if (inOutcomeBatch > 0) {
+            outcomes.add(outcomeBatch.append(']').toString().getBytes());
+        }
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        long exposed = post(http, url + "/api/v1/exposures", token, exposures, clients, n, "exposures");
+        long converted = post(http, url + "/api/v1/outcomes", token, outcomes, clients, conversions, "outcomes");
+        System.out.printf("load:                 %,d units exposed, %,d conversions stored%n", exposed, converted);
+    }
+
+    private static long post(HttpClient http, String url, String token, ConcurrentLinkedQueue<byte[]> bodies,
+            int clients, long expected, String what) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<Long>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                long accepted = 0;
+                byte[] body;
+                while ((body = bodies.poll()) != null) {
+                    HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    Matcher m = ACCEPTED.matcher(answer.body());
+                    if (answer.statusCode() != 202 || !m.find()) {
+                        throw new IllegalStateException(url + " answered " + answer.statusCode() + ": "
+                                + answer.body().substring(0, Math.min(500, answer.body().length())));
+                    }
+                    accepted += Long.parseLong(m.group(1));
+                }
+                return accepted;
+            }));
+        }
+        long accepted = 0;
+        for (Future<Long> f : futures) {
+            accepted += f.get();
+        }
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (accepted != expected) {
+            throw new IllegalStateException(what + ": " + accepted + " accepted, expected " + expected);
+        }
+        System.out.printf("load %-9s        %,d in %.2f s = %,.0f items/s (%d clients, batches of %,d)%n", what + ":",
+                accepted, seconds, accepted / seconds, clients, BATCH);
+        return accepted;
+    }
+}
