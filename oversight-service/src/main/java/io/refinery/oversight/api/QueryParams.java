@@ -18,4 +18,16 @@ public final class QueryParams {
             throw new InvalidParameterException(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
+
+    /** An optional ISO-8601 instant ({@code 2026-11-01T00:00:00Z}); anything else is a 400 naming the field. */
+    public static java.time.Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidParameterException(field, "must be an ISO-8601 UTC instant such as 2026-11-01T00:00:00Z");
+        }
+    }
 }

@@ -1,0 +1,90 @@
+package io.refinery.experiments.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.refinery.experiments.domain.Rollout;
+import io.refinery.experiments.domain.RolloutJson;
+import io.refinery.experiments.domain.RolloutService;
+import io.refinery.experiments.domain.RolloutStep;
+import io.refinery.experiments.rollout.DimensionAssessment;
+import io.refinery.experiments.rollout.ExitCriterion;
+import io.refinery.experiments.rollout.Phase;
+import io.refinery.experiments.rollout.PhaseScope;
+import io.refinery.experiments.rollout.ReadinessDimension;
+import io.refinery.experiments.rollout.ReadinessGate;
+import io.refinery.experiments.rollout.RolloutState;
+
+@Schema(name = "Rollout", description = "A phased rollout: its gates, phase timeline, decisions and live metrics")
+public record RolloutView(String key, String systemKey, String experimentKey, String variant, RolloutState state,
+        @Schema(description = "Index of the phase served, -1 before the first approval") int currentPhase,
+        @Schema(description = "The phase a pending gate asks for, -1 when none") int requestedPhase,
+        PendingRequest pendingRequest, String pauseReason, String overrideReason, Readiness readiness,
+        List<PhaseView> phases, List<StepView> history, Instant createdAt, String createdBy, Instant updatedAt) {
+
+    public record PendingRequest(UUID id, Rollout.Step step) {
+    }
+
+    public record Readiness(int minimumScore, boolean passed, List<ReadinessGate.Blocker> blockers,
+            List<DimensionView> dimensions) {
+    }
+
+    @Schema(name = "ReadinessDimensionView", description = "origin: MEASURED (pre-filled, unconfirmed), CONFIRMED, "
+            + "CORRECTED (a person changed the measured score), DECLARED (not measurable), MISSING")
+    public record DimensionView(String dimension, List<String> questions, Integer score, Integer measuredScore,
+            String measuredEvidence, DimensionAssessment.Origin origin, Integer effectiveScore, String evidence,
+            Map<String, String> answers) {
+    }
+
+    @Schema(name = "RolloutPhaseView", description = "status: DONE, CURRENT, REQUESTED or PLANNED; liveMetrics for the "
+            + "current phase: each exit criterion against the metric's value over the days closed since it started")
+    public record PhaseView(int index, String name, PhaseScope scope, double trafficPercent, String minDuration,
+            List<ExitCriterion> exitCriteria, String status, Instant startedAt, List<Map<String, Object>> liveMetrics) {
+    }
+
+    public record StepView(Instant at, String step, int phase, String actor, JsonNode details) {
+    }
+
+    public static RolloutView of(RolloutService.Details d, RolloutJson json, ObjectMapper mapper, boolean requireConfirmation) {
+        Rollout r = d.rollout();
+        Map<ReadinessDimension, DimensionAssessment> assessed = json.readiness(r);
+        List<DimensionView> dimensions = new ArrayList<>();
+        for (ReadinessDimension dim : ReadinessDimension.values()) {
+            DimensionAssessment a = assessed.getOrDefault(dim, new DimensionAssessment(null, null, Map.of(), null, null));
+            dimensions.add(new DimensionView(dim.field(), dim.questions(), a.score(), a.measuredScore(),
+                    a.measuredEvidence(), a.origin(), a.effectiveScore(), a.evidence(), a.answers()));
+        }
+        List<ReadinessGate.Blocker> blockers = ReadinessGate.blockers(assessed, r.minimumScore, requireConfirmation);
+        List<Phase> phases = json.phases(r);
+        List<PhaseView> phaseViews = new ArrayList<>();
+        for (int i = 0; i < phases.size(); i++) {
+            Phase p = phases.get(i);
+            boolean current = i == r.phase && r.state != RolloutState.ROLLED_BACK;
+            String status = current ? "CURRENT" : i < r.phase ? "DONE" : i == r.requestedPhase ? "REQUESTED" : "PLANNED";
+            phaseViews.add(new PhaseView(i, p.name(), p.scope(), p.trafficPercent(), p.minDuration().toString(),
+                    p.exitCriteria(), status, current ? r.phaseStartedAt : null, current ? d.exitStatus() : null));
+        }
+        List<StepView> history = new ArrayList<>();
+        for (RolloutStep s : d.history()) {
+            JsonNode details;
+            try {
+                details = mapper.readTree(s.details);
+            } catch (Exception e) {
+                details = mapper.getNodeFactory().textNode(s.details);
+            }
+            history.add(new StepView(s.at, s.step, s.phase, s.actor, details));
+        }
+        return new RolloutView(r.key, r.systemKey, r.experimentKey, r.variant, r.state, r.phase, r.requestedPhase,
+                r.pendingRequestId == null ? null : new PendingRequest(r.pendingRequestId, r.pendingStep), r.pauseReason,
+                r.overrideReason, new Readiness(r.minimumScore, blockers.isEmpty(), blockers, dimensions), phaseViews,
+                history, r.createdAt, r.createdBy, r.updatedAt);
+    }
+}

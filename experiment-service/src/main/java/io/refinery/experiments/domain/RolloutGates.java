@@ -1,0 +1,270 @@
+package io.refinery.experiments.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.refinery.experiments.messaging.RolloutEvents;
+import io.refinery.experiments.rollout.ExitCriterion;
+import io.refinery.experiments.rollout.Phase;
+import io.refinery.experiments.rollout.RolloutMachine;
+import io.refinery.experiments.rollout.RolloutPosition;
+import io.refinery.experiments.rollout.RolloutState;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Moves a rollout and keeps oversight in the loop: every move is a history step and a lifecycle event, and a rollout
+ * that waits for a person (an override, the next phase's gate, resuming a paused phase) gets a ROLLOUT_PHASE request
+ * with its evidence: the phase's live metrics against its exit criteria, the system's alerts, drift and feedback, and
+ * the pilot's guardrails. Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class RolloutGates {
+
+    static final String SYSTEM_ACTOR = "experiment-service";
+
+    private final RolloutJson json;
+    private final RolloutSignals signals;
+    private final RolloutEvents events;
+    private final ObjectMapper mapper;
+
+    public RolloutGates(RolloutJson json, RolloutSignals signals, RolloutEvents events, ObjectMapper mapper) {
+        this.json = json;
+        this.signals = signals;
+        this.events = events;
+        this.mapper = mapper;
+    }
+
+    /** Moves {@code r} to {@code next}, records {@code step}, and asks oversight when the new state waits for a person. */
+    Uni<Rollout> move(Rollout r, RolloutPosition next, String step, String actor, Map<String, Object> details) {
+        Instant now = Instant.now();
+        r.moveTo(next, now);
+        r.updatedAt = now;
+        r.updatedBy = actor;
+        Uni<Rollout> recorded = record(r, step, actor, details).replaceWith(r);
+        if (r.state == RolloutState.BLOCKED) {
+            return recorded.call(() -> record(r, "blocked", actor, details));
+        }
+        return switch (r.state) {
+            case AWAITING_OVERRIDE -> recorded.call(() -> ask(r, Rollout.Step.OVERRIDE, -1));
+            case AWAITING_GATE -> recorded.call(() -> ask(r, Rollout.Step.GATE, r.requestedPhase));
+            case PAUSED -> recorded.call(() -> ask(r, Rollout.Step.RESUME, r.phase));
+            default -> recorded;
+        };
+    }
+
+    Uni<Rollout> advance(Rollout r, String actor) {
+        List<Phase> phases = json.phases(r);
+        if (r.state != RolloutState.RUNNING) {
+            throw new ConflictProblem("state", "cannot advance: the rollout is " + r.state + ", not RUNNING");
+        }
+        Phase current = phases.get(r.phase);
+        boolean minDurationOver = !Instant.now().isBefore(r.phaseStartedAt.plus(current.minDuration()));
+        return exitStatus(r, current).flatMap(status -> {
+            boolean met = status.stream().allMatch(s -> Boolean.TRUE.equals(s.get("met")));
+            RolloutPosition next;
+            try {
+                next = RolloutMachine.advance(r.position(), phases.size(), met, minDurationOver);
+            } catch (RolloutMachine.IllegalTransition e) {
+                throw new ConflictProblem("phase", e.getMessage() + " (" + status + ")");
+            }
+            String step = next.state() == RolloutState.COMPLETED ? "completed" : "advance-asked";
+            return move(r, next, step, actor, Map.of("exitCriteria", status));
+        });
+    }
+
+    Uni<Rollout> decided(Rollout r, boolean approved, String decidedBy, String rationale) {
+        Rollout.Step step = r.pendingStep;
+        int phaseBefore = r.phase;
+        int requested = r.requestedPhase;
+        r.pendingRequestId = null;
+        r.pendingStep = null;
+        RolloutPosition next = switch (step) {
+            case OVERRIDE -> RolloutMachine.overrideDecided(r.position(), approved);
+            case GATE -> RolloutMachine.gateDecided(r.position(), approved);
+            case RESUME -> RolloutMachine.resumeDecided(r.position(), approved);
+        };
+        String name;
+        if (next.state() == RolloutState.ROLLED_BACK) {
+            name = "rolled-back";
+        } else {
+            name = switch (step) {
+                case OVERRIDE -> "override-approved";
+                case GATE -> approved ? "phase-approved" : "phase-rejected";
+                case RESUME -> approved ? "resumed" : "phase-rejected";
+            };
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("decidedBy", decidedBy);
+        details.put("rationale", rationale == null ? "" : rationale);
+        details.put("approved", approved);
+        details.put("phaseBefore", phaseBefore);
+        details.put("requestedPhase", requested);
+        return move(r, next, name, decidedBy, details);
+    }
+
+    /** Pauses {@code r} when it serves a phase; false when the incident changes nothing. */
+    Uni<Boolean> pause(Rollout r, String reason, String source) {
+        RolloutPosition next = RolloutMachine.incident(r.position());
+        if (next.equals(r.position())) {
+            return Uni.createFrom().item(false);
+        }
+        r.pendingRequestId = null;
+        r.pendingStep = null;
+        r.pauseReason = reason;
+        Map<String, Object> details = Map.of("reason", reason, "source", source);
+        Instant now = Instant.now();
+        r.state = next.state();
+        r.requestedPhase = next.requestedPhase();
+        r.updatedAt = now;
+        r.updatedBy = SYSTEM_ACTOR;
+        return record(r, "paused", SYSTEM_ACTOR, details).call(() -> ask(r, Rollout.Step.RESUME, r.phase)).replaceWith(true);
+    }
+
+    /** The exit criteria of {@code phase} against its live metrics since it started. */
+    Uni<List<Map<String, Object>>> exitStatus(Rollout r, Phase phase) {
+        List<ExitCriterion> criteria = phase.exitCriteria();
+        if (criteria.isEmpty() || r.phaseStartedAt == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return signals.live(r.systemKey, criteria.stream().map(ExitCriterion::metric).distinct().toList(),
+                r.phaseStartedAt, phase.scope().segments()).map(live -> {
+                    List<Map<String, Object>> status = new ArrayList<>();
+                    for (ExitCriterion c : criteria) {
+                        RolloutSignals.LiveMetric m = live.get(c.metric());
+                        Map<String, Object> s = new LinkedHashMap<>();
+                        s.put("metric", c.metric());
+                        s.put("comparison", c.comparison().name());
+                        s.put("value", c.value());
+                        s.put("observed", m.value());
+                        s.put("days", m.days());
+                        s.put("met", c.met(m.value()));
+                        status.add(s);
+                    }
+                    return status;
+                });
+    }
+
+    private Uni<Void> ask(Rollout r, Rollout.Step step, int phaseIndex) {
+        UUID requestId = UUID.randomUUID();
+        r.pendingRequestId = requestId;
+        r.pendingStep = step;
+        List<Phase> phases = json.phases(r);
+        Phase asked = phaseIndex >= 0 ? phases.get(phaseIndex) : phases.get(0);
+        Phase serving = r.phase >= 0 ? phases.get(r.phase) : null;
+        String summary = switch (step) {
+            case OVERRIDE -> "Override the pilot's decision to roll out %s on %s: %s".formatted(r.variant, r.systemKey,
+                    r.overrideReason);
+            case GATE -> "Start phase %d '%s' of rollout %s (%s%% of %s)".formatted(phaseIndex + 1, asked.name(), r.key,
+                    trim(asked.trafficPercent()), scopeText(asked));
+            case RESUME -> "Resume phase %d '%s' of rollout %s, paused: %s".formatted(phaseIndex + 1, asked.name(), r.key,
+                    r.pauseReason);
+        };
+        String stepName = switch (step) {
+            case OVERRIDE -> "override-requested";
+            case GATE -> "gate-requested";
+            case RESUME -> "resume-requested";
+        };
+        Uni<List<Map<String, Object>>> exit = serving == null ? Uni.createFrom().item(List.of()) : exitStatus(r, serving);
+        return Uni.combine().all().unis(exit, signals.health(r.systemKey, Instant.now())).asTuple().flatMap(t -> {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("rolloutKey", r.key);
+            payload.put("step", step.name());
+            payload.put("variant", r.variant);
+            payload.put("experimentKey", r.experimentKey);
+            payload.put("phaseIndex", phaseIndex);
+            payload.put("phase", phaseView(asked));
+            payload.put("servingPhase", serving == null ? null : phaseView(serving));
+            payload.put("exitCriteria", t.getItem1());
+            RolloutSignals.Health h = t.getItem2();
+            payload.put("firingAlerts", h.firingAlerts());
+            payload.put("driftDetections30d", h.drift30d());
+            payload.put("feedback", Map.of("contradictions30d", h.contradictions30d(), "spikingThemes30d",
+                    h.spikingThemes30d()));
+            payload.put("pauseReason", r.pauseReason);
+            return pilotGuardrails(r).flatMap(guardrails -> {
+                payload.put("pilotGuardrails", guardrails);
+                return events.stepped(r, stepName, phaseIndex, asked.name(), summary, Map.of("requestId", requestId.toString()))
+                        .call(announced -> record(r, stepName, SYSTEM_ACTOR, Map.of("requestId", requestId.toString(),
+                                "summary", summary)))
+                        .flatMap(announced -> events.request(r, requestId, summary, payload,
+                                asked.trafficPercent() / 100.0, announced));
+            });
+        });
+    }
+
+    private Uni<Object> pilotGuardrails(Rollout r) {
+        if (r.experimentKey == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Experiment.<Experiment> find("key", r.experimentKey).firstResult().map(e -> {
+            if (e == null || e.lastEvaluation == null) {
+                return List.of();
+            }
+            try {
+                return mapper.treeToValue(mapper.readTree(e.lastEvaluation).path("guardrails"), Object.class);
+            } catch (Exception ex) {
+                return List.of();
+            }
+        });
+    }
+
+    /** One history step, and its lifecycle event for the steps that are moves (asks announce themselves). */
+    private Uni<Void> record(Rollout r, String step, String actor, Map<String, Object> details) {
+        RolloutStep s = new RolloutStep();
+        s.id = UUID.randomUUID();
+        s.rolloutId = r.id;
+        s.at = Instant.now();
+        s.step = step;
+        s.phase = r.phase;
+        s.actor = actor;
+        s.details = json.write(details);
+        Uni<Void> saved = s.persist().replaceWithVoid();
+        if (step.endsWith("-requested")) {
+            return saved;
+        }
+        List<Phase> phases = json.phases(r);
+        String phaseName = r.phase >= 0 ? phases.get(r.phase).name() : null;
+        Object reason = details.get("reason");
+        return saved.call(() -> events.stepped(r, step, r.phase >= 0 ? r.phase : null, phaseName,
+                reason == null ? null : reason.toString(), details)).replaceWithVoid();
+    }
+
+    static Map<String, Object> phaseView(Phase p) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", p.name());
+        view.put("scope", p.scope());
+        view.put("trafficPercent", p.trafficPercent());
+        view.put("minDuration", p.minDuration().toString());
+        view.put("exitCriteria", p.exitCriteria());
+        return view;
+    }
+
+    private static String scopeText(Phase p) {
+        List<String> parts = new ArrayList<>();
+        if (!p.scope().categories().isEmpty()) {
+            parts.add("categories " + String.join(", ", p.scope().categories()));
+        }
+        if (!p.scope().regions().isEmpty()) {
+            parts.add("regions " + String.join(", ", p.scope().regions()));
+        }
+        if (!p.scope().segments().isEmpty()) {
+            parts.add("segments " + String.join(", ", p.scope().segments()));
+        }
+        if (!p.scope().warehouses().isEmpty()) {
+            parts.add("warehouses " + String.join(", ", p.scope().warehouses()));
+        }
+        return parts.isEmpty() ? "everywhere" : String.join("; ", parts);
+    }
+
+    private static String trim(double percent) {
+        return percent == Math.rint(percent) ? Long.toString((long) percent) : Double.toString(percent);
+    }
+}

@@ -1,0 +1,230 @@
+package io.refinery.experiments.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.refinery.experiments.rollout.DimensionAssessment;
+import io.refinery.experiments.rollout.ReadinessDimension;
+import io.refinery.experiments.rollout.ReadinessGate;
+import io.refinery.experiments.rollout.RolloutMachine;
+import io.refinery.experiments.rollout.RolloutPlan;
+import io.refinery.experiments.rollout.RolloutPosition;
+import io.refinery.experiments.rollout.RolloutState;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Rollouts: created behind the readiness gate and the pilot's decision, then moved phase by phase, each move asked of
+ * oversight (ROLLOUT_PHASE) and applied when its decision arrives ({@link #decided}). Incidents pause running phases
+ * ({@link #incident}). Every move is a step in the rollout's history and an event on refinery.experiments.lifecycle,
+ * written with the state change (outbox).
+ */
+@ApplicationScoped
+public class RolloutService {
+
+    private static final Pattern KEY = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}[a-z0-9]$");
+
+    private final RolloutJson json;
+    private final RolloutConfig config;
+    private final RolloutReadiness readiness;
+    private final RolloutGates gates;
+
+    public RolloutService(RolloutJson json, RolloutConfig config, RolloutReadiness readiness, RolloutGates gates) {
+        this.json = json;
+        this.config = config;
+        this.readiness = readiness;
+        this.gates = gates;
+    }
+
+    @WithTransaction
+    public Uni<Rollout> create(RolloutInput in, String actor) {
+        List<FieldIssue> issues = new ArrayList<>();
+        if (in.key() == null || !KEY.matcher(in.key()).matches()) {
+            issues.add(new FieldIssue("key", "must be a lowercase slug: a-z, 0-9 and '-', 2 to 64 characters"));
+        }
+        if (in.variant() == null || in.variant().isBlank()) {
+            issues.add(new FieldIssue("variant", "is required: the variant to roll out"));
+        }
+        RolloutPlan.issues(in.phases()).forEach(i -> issues.add(new FieldIssue(i.field(), i.message())));
+        if (!issues.isEmpty()) {
+            return Uni.createFrom().failure(new InvalidFieldsProblem(issues));
+        }
+        return Rollout.<Rollout> find("key", in.key()).firstResult()
+                .invoke(existing -> {
+                    if (existing != null) {
+                        throw new ConflictProblem("key", "a rollout with key '" + in.key() + "' exists");
+                    }
+                })
+                .flatMap(x -> SystemProjection.<SystemProjection> findById(in.systemKey()))
+                .flatMap(system -> {
+                    if (system == null) {
+                        throw new UnprocessableProblem("systemKey", "unknown AI system '" + in.systemKey()
+                                + "': register it on oversight-service first");
+                    }
+                    return pilot(in).flatMap(pilot -> readiness.assess(system, pilot, in.variant(), in.readiness())
+                            .flatMap(assessed -> start(in, pilot, assessed, actor)));
+                });
+    }
+
+    /** A BLOCKED rollout's readiness reassessed: scores given now replace earlier ones, measures are taken afresh. */
+    @WithTransaction
+    public Uni<Rollout> reassess(String key, Map<ReadinessDimension, DimensionAssessment> given, String actor) {
+        return find(key).flatMap(r -> {
+            if (r.state != RolloutState.BLOCKED) {
+                throw new ConflictProblem("state", "only a BLOCKED rollout is reassessed; this one is " + r.state);
+            }
+            Map<ReadinessDimension, DimensionAssessment> merged = new EnumMap<>(ReadinessDimension.class);
+            merged.putAll(json.readiness(r));
+            merged.putAll(given);
+            return SystemProjection.<SystemProjection> findById(r.systemKey).flatMap(system -> pilotOf(r)
+                    .flatMap(pilot -> readiness.assess(system, pilot, r.variant, merged).flatMap(assessed -> {
+                        r.readiness = json.readiness(assessed);
+                        List<ReadinessGate.Blocker> blockers = ReadinessGate.blockers(assessed, r.minimumScore,
+                                config.requireConfirmation());
+                        RolloutPosition next = RolloutMachine.reassessed(r.position(), blockers.isEmpty(),
+                                shipped(pilot, r.variant));
+                        return gates.move(r, next, "reassessed", actor, Map.of("blockers", blockers));
+                    })));
+        });
+    }
+
+    /** Asks for the next phase (its exit criteria met and its minimum duration over), or completes after the last. */
+    @WithTransaction
+    public Uni<Rollout> advance(String key, String actor) {
+        return find(key).flatMap(r -> gates.advance(r, actor));
+    }
+
+    /** Applies oversight's decision on a rollout's pending request; false when no rollout waits for it. */
+    public Uni<Boolean> decided(UUID requestId, boolean approved, String decidedBy, String rationale) {
+        return Rollout.<Rollout> find("pendingRequestId", requestId).firstResult().flatMap(r -> r == null
+                ? Uni.createFrom().item(false)
+                : gates.decided(r, approved, decidedBy, rationale).replaceWith(true));
+    }
+
+    /** An incident for a system (a FIRING alert, a drift detection) pauses its serving phases and asks to resume. */
+    public Uni<Integer> incident(String systemKey, String reason, String source) {
+        return Rollout.<Rollout> list("systemKey = ?1 and state in ?2", systemKey,
+                List.of(RolloutState.RUNNING, RolloutState.AWAITING_GATE)).flatMap(rollouts -> {
+                    Uni<Integer> paused = Uni.createFrom().item(0);
+                    for (Rollout r : rollouts) {
+                        paused = paused.flatMap(n -> gates.pause(r, reason, source).map(did -> did ? n + 1 : n));
+                    }
+                    return paused;
+                });
+    }
+
+    /** A rollout with its history and its serving phase's exit criteria against the live metrics. */
+    public record Details(Rollout rollout, List<RolloutStep> history, List<Map<String, Object>> exitStatus) {
+    }
+
+    @WithSession
+    public Uni<Details> details(String key) {
+        return find(key).flatMap(r -> RolloutStep.<RolloutStep> find("rolloutId = ?1 order by at, id", r.id).list()
+                .flatMap(history -> (r.phase >= 0 ? gates.exitStatus(r, json.phases(r).get(r.phase))
+                        : Uni.createFrom().item(List.<Map<String, Object>> of()))
+                        .map(status -> new Details(r, history, status))));
+    }
+
+    /** Whether a unit with these attributes gets the rolled-out variant now. */
+    @WithSession
+    public Uni<io.refinery.experiments.rollout.RolloutTraffic.Decision> assignment(String key, String unitId,
+            Map<String, String> attributes) {
+        return find(key).map(r -> io.refinery.experiments.rollout.RolloutTraffic.decide(r.key, r.variant, r.position(),
+                json.phases(r), unitId, attributes));
+    }
+
+    @WithSession
+    public Uni<List<Rollout>> page(String systemKey, String afterKey, int limit) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (systemKey != null) {
+            q.append(" and systemKey = :system");
+            params.put("system", systemKey);
+        }
+        if (afterKey != null) {
+            q.append(" and key > :after");
+            params.put("after", afterKey);
+        }
+        return Rollout.<Rollout> find(q.toString(), io.quarkus.panache.common.Sort.by("key"), params).range(0, limit - 1)
+                .list();
+    }
+
+    private Uni<Rollout> start(RolloutInput in, Experiment pilot, Map<ReadinessDimension, DimensionAssessment> assessed,
+            String actor) {
+        boolean shipped = shipped(pilot, in.variant());
+        if (!shipped && (in.overrideReason() == null || in.overrideReason().isBlank())) {
+            String why = pilot == null ? "there is no pilot experiment"
+                    : "the pilot " + pilot.key + " concluded " + (pilot.decision == null ? "nothing yet" : pilot.decision);
+            throw new UnprocessableProblem("overrideReason", why + ", not SHIP:" + in.variant()
+                    + ": give overrideReason to ask oversight for an override");
+        }
+        Instant now = Instant.now();
+        Rollout r = new Rollout();
+        r.id = UUID.randomUUID();
+        r.key = in.key();
+        r.systemKey = in.systemKey();
+        r.experimentKey = in.experimentKey();
+        r.variant = in.variant();
+        r.phases = json.phases(in.phases());
+        r.readiness = json.readiness(assessed);
+        r.minimumScore = config.minimumScore();
+        r.overrideReason = shipped ? null : in.overrideReason();
+        r.state = RolloutState.BLOCKED;
+        r.phase = -1;
+        r.requestedPhase = -1;
+        r.createdAt = now;
+        r.createdBy = actor;
+        r.updatedAt = now;
+        r.updatedBy = actor;
+        List<ReadinessGate.Blocker> blockers = ReadinessGate.blockers(assessed, r.minimumScore, config.requireConfirmation());
+        RolloutPosition first = RolloutMachine.start(blockers.isEmpty(), shipped);
+        return r.<Rollout> persist().flatMap(saved -> gates.move(saved, first, "created", actor,
+                Map.of("blockers", blockers, "pilotDecision", pilot == null || pilot.decision == null ? "none" : pilot.decision)));
+    }
+
+    private Uni<Experiment> pilot(RolloutInput in) {
+        if (in.experimentKey() == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return Experiment.<Experiment> find("key", in.experimentKey()).firstResult().map(e -> {
+            if (e == null) {
+                throw new UnprocessableProblem("experimentKey", "no experiment '" + in.experimentKey() + "'");
+            }
+            if (!e.systemKey.equals(in.systemKey())) {
+                throw new UnprocessableProblem("experimentKey", "experiment '" + e.key + "' runs on " + e.systemKey
+                        + ", not " + in.systemKey());
+            }
+            if (!e.variants.contains("\"" + in.variant() + "\"")) {
+                throw new UnprocessableProblem("variant", "experiment '" + e.key + "' has no variant '" + in.variant() + "'");
+            }
+            return e;
+        });
+    }
+
+    private Uni<Experiment> pilotOf(Rollout r) {
+        return r.experimentKey == null ? Uni.createFrom().nullItem()
+                : Experiment.<Experiment> find("key", r.experimentKey).firstResult();
+    }
+
+    private static boolean shipped(Experiment pilot, String variant) {
+        return pilot != null && ("SHIP:" + variant).equals(pilot.decision);
+    }
+
+    public RolloutJson json() {
+        return json;
+    }
+
+    private Uni<Rollout> find(String key) {
+        return Rollout.<Rollout> find("key", key).firstResult().onItem().ifNull()
+                .failWith(() -> new NotFoundProblem("no rollout with key '" + key + "'"));
+    }
+}
