@@ -140,8 +140,8 @@ public class RolloutResource {
             throw new InvalidFieldsProblem("unitId", "must have at most 256 characters");
         }
         Map<String, String> attributes = request.attributes() == null ? Map.of() : request.attributes();
-        return rollouts.assignment(key, request.unitId(), attributes).flatMap(d -> rollouts.details(key).map(x -> new AssignmentView(key,
-                request.unitId(), d.variant() ? x.rollout().variant : null, d.variant(), d.reason(), d.phase())));
+        return rollouts.assignment(key, request.unitId(), attributes).map(a -> new AssignmentView(key, request.unitId(),
+                a.variant(), a.decision().variant(), a.decision().reason(), a.decision().phase()));
     }
 
     private RolloutView view(RolloutService.Details d) {

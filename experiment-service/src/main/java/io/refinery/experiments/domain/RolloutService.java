@@ -20,6 +20,7 @@ import io.refinery.experiments.rollout.RolloutMachine;
 import io.refinery.experiments.rollout.RolloutPlan;
 import io.refinery.experiments.rollout.RolloutPosition;
 import io.refinery.experiments.rollout.RolloutState;
+import io.refinery.experiments.rollout.RolloutTraffic;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -134,12 +135,18 @@ public class RolloutService {
                         .map(status -> new Details(r, history, status))));
     }
 
+    /** Whether a unit gets a rollout's variant; {@code variant} is null when it does not. */
+    public record Assignment(String variant, RolloutTraffic.Decision decision) {
+    }
+
     /** Whether a unit with these attributes gets the rolled-out variant now. */
     @WithSession
-    public Uni<io.refinery.experiments.rollout.RolloutTraffic.Decision> assignment(String key, String unitId,
-            Map<String, String> attributes) {
-        return find(key).map(r -> io.refinery.experiments.rollout.RolloutTraffic.decide(r.key, r.variant, r.position(),
-                json.phases(r), unitId, attributes));
+    public Uni<Assignment> assignment(String key, String unitId, Map<String, String> attributes) {
+        return find(key).map(r -> {
+            RolloutTraffic.Decision d = RolloutTraffic.decide(r.key, r.variant, r.position(), json.phases(r), unitId,
+                    attributes);
+            return new Assignment(d.variant() ? r.variant : null, d);
+        });
     }
 
     @WithSession
