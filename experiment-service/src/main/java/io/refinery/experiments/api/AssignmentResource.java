@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.experiments.domain.Assignments;
+import io.refinery.experiments.domain.RolloutAssignments;
 import io.smallrye.common.annotation.NonBlocking;
 
 /** Assignment of a unit to every running experiment of a system, {@code POST /api/v1/assignments}. */
@@ -28,17 +29,24 @@ public class AssignmentResource {
 
     private final Assignments assignments;
 
-    public AssignmentResource(Assignments assignments) {
+    private final RolloutAssignments rollouts;
+
+    public AssignmentResource(Assignments assignments, RolloutAssignments rollouts) {
         this.assignments = assignments;
+        this.rollouts = rollouts;
     }
 
     @Schema(name = "AssignmentsRequest")
     public record AssignmentsRequest(@Schema(example = "user-42") String unitId,
-            @Schema(example = "reco-engine") String systemKey) {
+            @Schema(example = "reco-engine") String systemKey,
+            @Schema(description = "Optional: category, region, segment, warehouse; rollouts serve by them")
+            java.util.Map<String, String> attributes) {
     }
 
     @Schema(name = "Assignments", description = "The unit's variant in each running experiment of the system")
-    public record AssignmentsView(String unitId, String systemKey, List<Assignments.Assignment> assignments) {
+    public record AssignmentsView(String unitId, String systemKey, List<Assignments.Assignment> assignments,
+            @Schema(description = "Each rollout of the system that serves a phase: whether the unit gets its variant")
+            List<RolloutAssignments.Answer> rollouts) {
     }
 
     @POST
@@ -46,7 +54,8 @@ public class AssignmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.INGEST, Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
     @Operation(summary = "The unit's variant in every running experiment of a system",
-            description = "An experiment whose traffic fraction leaves the unit out answers inExperiment: false.")
+            description = "An experiment whose traffic fraction leaves the unit out answers inExperiment: false. With "
+                    + "attributes (category, region, segment, warehouse), rollouts serving a phase answer too.")
     public AssignmentsView assignAll(AssignmentsRequest request) {
         if (request == null) {
             throw new InvalidParameterException("body", "is required: {unitId, systemKey}");
@@ -55,7 +64,9 @@ public class AssignmentResource {
         if (request.systemKey() == null || request.systemKey().isBlank()) {
             throw new InvalidParameterException("systemKey", "is required");
         }
-        return new AssignmentsView(unitId, request.systemKey(), assignments.assignAll(request.systemKey(), unitId));
+        return new AssignmentsView(unitId, request.systemKey(), assignments.assignAll(request.systemKey(), unitId),
+                rollouts.assignAll(request.systemKey(), unitId,
+                        request.attributes() == null ? java.util.Map.of() : request.attributes()));
     }
 
     static String checkUnitId(String unitId) {

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.experiments.domain.FieldIssue;
 import io.refinery.experiments.domain.InvalidFieldsProblem;
+import io.refinery.experiments.domain.RolloutAssignments;
 import io.refinery.experiments.domain.RolloutConfig;
 import io.refinery.experiments.domain.RolloutService;
 import io.refinery.experiments.rollout.RolloutTraffic;
@@ -42,17 +43,17 @@ public class RolloutResource {
     public record AssignmentRequest(String unitId, Map<String, String> attributes) {
     }
 
-    public record AssignmentView(String rolloutKey, String unitId, String variant, boolean inRollout,
-            RolloutTraffic.Reason reason, String phase) {
-    }
 
     private final RolloutService rollouts;
+    private final RolloutAssignments snapshot;
     private final RolloutConfig config;
     private final ObjectMapper mapper;
     private final JsonWebToken caller;
 
-    public RolloutResource(RolloutService rollouts, RolloutConfig config, ObjectMapper mapper, JsonWebToken caller) {
+    public RolloutResource(RolloutService rollouts, RolloutAssignments snapshot, RolloutConfig config, ObjectMapper mapper,
+            JsonWebToken caller) {
         this.rollouts = rollouts;
+        this.snapshot = snapshot;
         this.config = config;
         this.mapper = mapper;
         this.caller = caller;
@@ -131,17 +132,23 @@ public class RolloutResource {
     @RolesAllowed({ Roles.INGEST, Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
     @Operation(summary = "Whether a unit gets the rolled-out variant now",
             description = "attributes: category, region, segment, warehouse. In scope of the serving phase and under "
-                    + "its traffic share (hash of the rollout key and unit id, stable as traffic grows).")
-    public Uni<AssignmentView> assignment(@PathParam("key") String key, AssignmentRequest request) {
-        if (request == null || request.unitId() == null || request.unitId().isBlank()) {
+                    + "its traffic share (hash of the rollout key and unit id, stable as traffic grows). Served from "
+                    + "memory; a decision shows within the snapshot refresh (2 s). POST /api/v1/assignments with "
+                    + "attributes answers for every serving rollout of a system at once.")
+    @APIResponse(responseCode = "404", description = "No such rollout")
+    public Uni<RolloutAssignments.Answer> assignment(@PathParam("key") String key, AssignmentRequest request) {
+        if (request == null) {
             throw new InvalidFieldsProblem("unitId", "is required");
         }
-        if (request.unitId().length() > 256) {
-            throw new InvalidFieldsProblem("unitId", "must have at most 256 characters");
-        }
+        String unitId = AssignmentResource.checkUnitId(request.unitId());
         Map<String, String> attributes = request.attributes() == null ? Map.of() : request.attributes();
-        return rollouts.assignment(key, request.unitId(), attributes).map(a -> new AssignmentView(key, request.unitId(),
-                a.variant(), a.decision().variant(), a.decision().reason(), a.decision().phase()));
+        RolloutAssignments.Answer served = snapshot.assign(key, unitId, attributes);
+        if (served != null) {
+            return Uni.createFrom().item(served);
+        }
+        // Not serving (or unknown): one read tells which.
+        return rollouts.get(key).map(r -> new RolloutAssignments.Answer(key, unitId, false, null,
+                RolloutTraffic.Reason.NOT_SERVING, null));
     }
 
     private RolloutView view(RolloutService.Details d) {

@@ -44,8 +44,9 @@ public record RolloutView(String key, String systemKey, String experimentKey, St
             Map<String, String> answers) {
     }
 
-    @Schema(name = "RolloutPhaseView", description = "status: DONE, CURRENT, REQUESTED or PLANNED; liveMetrics for the "
-            + "current phase: each exit criterion against the metric's value over the days closed since it started")
+    @Schema(name = "RolloutPhaseView", description = "status: DONE, CURRENT, REQUESTED or PLANNED; liveMetrics: for the "
+            + "current phase each exit criterion against the metric's value over the days closed since it started, for "
+            + "a finished phase the same numbers as they stood when the next phase was asked for")
     public record PhaseView(int index, String name, PhaseScope scope, double trafficPercent, String minDuration,
             List<ExitCriterion> exitCriteria, String status, Instant startedAt, List<Map<String, Object>> liveMetrics) {
     }
@@ -64,13 +65,27 @@ public record RolloutView(String key, String systemKey, String experimentKey, St
         }
         List<ReadinessGate.Blocker> blockers = ReadinessGate.blockers(assessed, r.minimumScore, requireConfirmation);
         List<Phase> phases = json.phases(r);
+        // A finished phase shows the numbers it was judged on when the next one was asked for.
+        Map<Integer, List<Map<String, Object>>> judged = new java.util.HashMap<>();
+        for (RolloutStep s : d.history()) {
+            if ("advance-asked".equals(s.step) || "completed".equals(s.step)) {
+                try {
+                    judged.put(s.phase, mapper.convertValue(mapper.readTree(s.details).path("exitCriteria"),
+                            new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() {
+                            }));
+                } catch (Exception e) {
+                    judged.remove(s.phase);
+                }
+            }
+        }
         List<PhaseView> phaseViews = new ArrayList<>();
         for (int i = 0; i < phases.size(); i++) {
             Phase p = phases.get(i);
             boolean current = i == r.phase && r.state != RolloutState.ROLLED_BACK;
             String status = current ? "CURRENT" : i < r.phase ? "DONE" : i == r.requestedPhase ? "REQUESTED" : "PLANNED";
             phaseViews.add(new PhaseView(i, p.name(), p.scope(), p.trafficPercent(), p.minDuration().toString(),
-                    p.exitCriteria(), status, current ? r.phaseStartedAt : null, current ? d.exitStatus() : null));
+                    p.exitCriteria(), status, current ? r.phaseStartedAt : null,
+                    current ? d.exitStatus() : judged.get(i)));
         }
         List<StepView> history = new ArrayList<>();
         for (RolloutStep s : d.history()) {

@@ -20,7 +20,6 @@ import io.refinery.experiments.rollout.RolloutMachine;
 import io.refinery.experiments.rollout.RolloutPlan;
 import io.refinery.experiments.rollout.RolloutPosition;
 import io.refinery.experiments.rollout.RolloutState;
-import io.refinery.experiments.rollout.RolloutTraffic;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -135,18 +134,9 @@ public class RolloutService {
                         .map(status -> new Details(r, history, status))));
     }
 
-    /** Whether a unit gets a rollout's variant; {@code variant} is null when it does not. */
-    public record Assignment(String variant, RolloutTraffic.Decision decision) {
-    }
-
-    /** Whether a unit with these attributes gets the rolled-out variant now. */
     @WithSession
-    public Uni<Assignment> assignment(String key, String unitId, Map<String, String> attributes) {
-        return find(key).map(r -> {
-            RolloutTraffic.Decision d = RolloutTraffic.decide(r.key, r.variant, r.position(), json.phases(r), unitId,
-                    attributes);
-            return new Assignment(d.variant() ? r.variant : null, d);
-        });
+    public Uni<Rollout> get(String key) {
+        return find(key);
     }
 
     @WithSession

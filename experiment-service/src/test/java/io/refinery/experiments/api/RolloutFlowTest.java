@@ -150,6 +150,10 @@ class RolloutFlowTest {
         decide(bootstrap, "rollout-shop", requestId, "APPROVE");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get("shop-eu")
                 .body("state", equalTo("RUNNING")).body("currentPhase", equalTo(0)));
+        // Assignments are served from memory, refreshed within 2 s of the decision.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("Authorization", INGEST)
+                .contentType(ContentType.JSON).body("{\"unitId\": \"u1\", \"attributes\": {\"category\": \"shoes\"}}")
+                .post("/api/v1/rollouts/shop-eu/assignment").then().statusCode(200).body("phase", equalTo("shoes")));
         int served = 0;
         for (int i = 0; i < 400; i++) {
             String reason = given().header("Authorization", INGEST).contentType(ContentType.JSON)
@@ -158,6 +162,15 @@ class RolloutFlowTest {
             served += "SERVED".equals(reason) ? 1 : 0;
         }
         assertThat(served).as("about 20 % of 400 shoe shoppers").isBetween(50, 110);
+        // The system-wide assignment call answers for the rollout too, by the unit's attributes.
+        given().header("Authorization", INGEST).contentType(ContentType.JSON)
+                .body("{\"unitId\": \"u1\", \"systemKey\": \"rollout-shop\", \"attributes\": {\"category\": \"bags\"}}")
+                .post("/api/v1/assignments").then().statusCode(200)
+                .body("rollouts[0].rolloutKey", equalTo("shop-eu"))
+                .body("rollouts[0].inRollout", equalTo(false))
+                .body("rollouts[0].reason", equalTo("OUT_OF_SCOPE"));
+        given().header("Authorization", INGEST).contentType(ContentType.JSON).body("{\"unitId\": \"u1\"}")
+                .post("/api/v1/rollouts/no-such-rollout/assignment").then().statusCode(404);
         given().header("Authorization", INGEST).contentType(ContentType.JSON)
                 .body("{\"unitId\": \"u1\", \"attributes\": {\"category\": \"bags\"}}")
                 .post("/api/v1/rollouts/shop-eu/assignment").then().statusCode(200)
@@ -205,7 +218,9 @@ class RolloutFlowTest {
         get("shop-eu").body("history.step", equalTo(List.of("created", "gate-requested", "phase-approved", "advance-asked",
                 "gate-requested", "phase-approved", "paused", "resume-requested", "resumed")))
                 .body("history[2].actor", equalTo("rita"))
-                .body("phases.status", equalTo(List.of("DONE", "CURRENT", "PLANNED")));
+                .body("phases.status", equalTo(List.of("DONE", "CURRENT", "PLANNED")))
+                .body("phases[0].liveMetrics[0].observed", equalTo(0.034))
+                .body("phases[0].liveMetrics[0].met", equalTo(true));
 
         List<ConsumerRecord<String, String>> lifecycle = TestTopics.awaitRecord(bootstrap, "refinery.experiments.lifecycle",
                 r -> r.value().contains("io.refinery.experiments.rollout.resumed.v1"), Duration.ofSeconds(20));
