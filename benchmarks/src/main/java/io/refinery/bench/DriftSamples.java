@@ -1,15 +1,11 @@
 package io.refinery.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,10 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Drift samples ingested by metrics-service, over Kafka (refinery.metrics.samples, produced as fast as the broker
@@ -81,45 +73,20 @@ final class DriftSamples {
         Main.check(config.token() != null, "--token (an ingest token) is required");
         List<String> items = generate(config, "http");
         List<byte[]> bodies = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         for (int from = 0; from < items.size(); from += HTTP_BATCH) {
-            bodies.add(("[" + String.join(",", items.subList(from, Math.min(items.size(), from + HTTP_BATCH))) + "]")
-                    .getBytes(StandardCharsets.UTF_8));
+            List<String> batch = items.subList(from, Math.min(items.size(), from + HTTP_BATCH));
+            bodies.add(("[" + String.join(",", batch) + "]").getBytes(StandardCharsets.UTF_8));
+            sizes.add(batch.size());
         }
         try (Connection db = Db.connect(config)) {
             long base = committed(db, config.systemKey());
             URI uri = URI.create(config.metricsUrl() + "/api/v1/drift/samples");
-            AtomicInteger next = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(config.clients());
-            List<Future<Integer>> clients = new ArrayList<>();
             long start = System.nanoTime();
-            for (int c = 0; c < config.clients(); c++) {
-                clients.add(pool.submit(() -> {
-                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Duration.ofSeconds(10)).build();
-                    int sent = 0;
-                    for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri)
-                                .timeout(Duration.ofMinutes(2)).header("Authorization", "Bearer " + config.token())
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        int size = Math.min(HTTP_BATCH, items.size() - i * HTTP_BATCH);
-                        Main.check(response.statusCode() == 202 && response.body().contains("\"accepted\":" + size),
-                                "batch " + i + ": HTTP " + response.statusCode() + ", expected 202 with accepted=" + size
-                                        + ": " + response.body().substring(0, Math.min(500, response.body().length())));
-                        sent += size;
-                    }
-                    return sent;
-                }));
-            }
-            int total = 0;
-            try {
-                for (Future<Integer> client : clients) {
-                    total += client.get();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            int total = HttpBatches.postAll(uri, config.token(), config.clients(), bodies, sizes, (i, response) ->
+                    Main.check(response.statusCode() == 202 && response.body().contains("\"accepted\":" + sizes.get(i)),
+                            "batch " + i + ": HTTP " + response.statusCode() + ", expected 202 with accepted="
+                                    + sizes.get(i) + ": " + response.body().substring(0, Math.min(500, response.body().length()))));
             long elapsed = System.nanoTime() - start;
             long stored = committed(db, config.systemKey()) - base;
             Main.check(total == config.n() && stored == config.n(),

@@ -61,35 +61,9 @@ final class HttpBatches {
         try (Connection db = Db.connect(config)) {
             long before = Db.countFromRollups(db, config.systemKey());
             URI uri = URI.create(config.metricsUrl() + "/api/v1/observations");
-            AtomicInteger next = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(config.clients());
-            List<Future<Integer>> clients = new ArrayList<>();
             long start = System.nanoTime();
-            for (int c = 0; c < config.clients(); c++) {
-                clients.add(pool.submit(() -> {
-                    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                            .connectTimeout(Duration.ofSeconds(10)).build();
-                    int sent = 0;
-                    for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-                        HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
-                                .header("Authorization", "Bearer " + config.token())
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build();
-                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                        checkAnswer(i, sizes.get(i), response);
-                        sent += sizes.get(i);
-                    }
-                    return sent;
-                }));
-            }
-            int total = 0;
-            try {
-                for (Future<Integer> client : clients) {
-                    total += client.get();
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            int total = postAll(uri, config.token(), config.clients(), bodies, sizes,
+                    (i, response) -> checkAnswer(i, sizes.get(i), response));
             long elapsed = System.nanoTime() - start;
             long stored = Db.countFromRollups(db, config.systemKey()) - before;
             Main.check(total == config.n() && stored == config.n(),
@@ -103,6 +77,47 @@ final class HttpBatches {
             results.put("http_ingest_seconds", elapsed / 1e9);
             return results;
         }
+    }
+
+    /** Checks the answer to batch {@code index}; throws when it is not what was expected. */
+    interface AnswerCheck {
+        void check(int index, HttpResponse<String> response) throws Exception;
+    }
+
+    /**
+     * POSTs every body to {@code uri} from {@code clients} concurrent HTTP/1.1 clients, each taking the next unsent
+     * batch, checks each answer and returns the number of items sent ({@code sizes} per body).
+     */
+    static int postAll(URI uri, String token, int clients, List<byte[]> bodies, List<Integer> sizes, AnswerCheck check)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Integer>> running = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            running.add(pool.submit(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10)).build();
+                int sent = 0;
+                for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build();
+                    check.check(i, http.send(request, HttpResponse.BodyHandlers.ofString()));
+                    sent += sizes.get(i);
+                }
+                return sent;
+            }));
+        }
+        int total = 0;
+        try {
+            for (Future<Integer> client : running) {
+                total += client.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return total;
     }
 
     private static void checkAnswer(int batch, int size, HttpResponse<String> response) throws Exception {

@@ -110,7 +110,7 @@ public class RolloutGates {
         return move(r, next, name, decidedBy, details);
     }
 
-    /** Pauses {@code r} when it serves a phase; false when the incident changes nothing. */
+    /** Pauses {@code r} when it serves a phase (dropping a pending gate); false when the incident changes nothing. */
     Uni<Boolean> pause(Rollout r, String reason, String source) {
         RolloutPosition next = RolloutMachine.incident(r.position());
         if (next.equals(r.position())) {
@@ -119,13 +119,7 @@ public class RolloutGates {
         r.pendingRequestId = null;
         r.pendingStep = null;
         r.pauseReason = reason;
-        Map<String, Object> details = Map.of("reason", reason, "source", source);
-        Instant now = Instant.now();
-        r.state = next.state();
-        r.requestedPhase = next.requestedPhase();
-        r.updatedAt = now;
-        r.updatedBy = SYSTEM_ACTOR;
-        return record(r, "paused", SYSTEM_ACTOR, details).call(() -> ask(r, Rollout.Step.RESUME, r.phase)).replaceWith(true);
+        return move(r, next, "paused", SYSTEM_ACTOR, Map.of("reason", reason, "source", source)).replaceWith(true);
     }
 
     /** The exit criteria of {@code phase} against its live metrics since it started. */

@@ -37,9 +37,12 @@ public class RolloutService {
     private final RolloutConfig config;
     private final RolloutReadiness readiness;
     private final RolloutGates gates;
+    private final ExperimentJson experiments;
 
-    public RolloutService(RolloutJson json, RolloutConfig config, RolloutReadiness readiness, RolloutGates gates) {
+    public RolloutService(RolloutJson json, RolloutConfig config, RolloutReadiness readiness, RolloutGates gates,
+            ExperimentJson experiments) {
         this.json = json;
+        this.experiments = experiments;
         this.config = config;
         this.readiness = readiness;
         this.gates = gates;
@@ -200,7 +203,7 @@ public class RolloutService {
                 throw new UnprocessableProblem("experimentKey", "experiment '" + e.key + "' runs on " + e.systemKey
                         + ", not " + in.systemKey());
             }
-            if (!e.variants.contains("\"" + in.variant() + "\"")) {
+            if (experiments.variants(e).stream().noneMatch(v -> v.key().equals(in.variant()))) {
                 throw new UnprocessableProblem("variant", "experiment '" + e.key + "' has no variant '" + in.variant() + "'");
             }
             return e;

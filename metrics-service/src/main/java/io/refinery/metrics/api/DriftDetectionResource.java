@@ -1,7 +1,5 @@
 package io.refinery.metrics.api;
 
-import java.time.Instant;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -46,20 +44,7 @@ public class DriftDetectionResource {
             throw new InvalidParameterException("kind", "must be DATA or CONCEPT");
         }
         int size = Page.checkLimit(limit);
-        return detections.page(systemKey, kind, after(cursor), size + 1).map(rows -> Page.of(rows, size,
+        return detections.page(systemKey, kind, Page.position(cursor, DriftDetectionLog.After::new), size + 1).map(rows -> Page.of(rows, size,
                 d -> d.detectedAt + "|" + d.id, d -> DriftDetectionResponse.of(d, mapper)));
-    }
-
-    private static DriftDetectionLog.After after(String cursor) {
-        String position = Page.decode(cursor);
-        if (position == null) {
-            return null;
-        }
-        String[] parts = position.split("\\|", 2);
-        try {
-            return new DriftDetectionLog.After(Instant.parse(parts[0]), RuleResource.uuid("cursor", parts[1]));
-        } catch (RuntimeException e) {
-            throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
-        }
     }
 }

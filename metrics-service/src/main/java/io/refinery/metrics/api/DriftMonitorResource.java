@@ -155,15 +155,6 @@ public class DriftMonitorResource {
 
     /** The position a runs cursor stands for (evaluatedAt|id), or null. */
     static DriftRuns.After after(String cursor) {
-        String position = Page.decode(cursor);
-        if (position == null) {
-            return null;
-        }
-        String[] parts = position.split("\\|", 2);
-        try {
-            return new DriftRuns.After(Instant.parse(parts[0]), RuleResource.uuid("cursor", parts[1]));
-        } catch (RuntimeException e) {
-            throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
-        }
+        return Page.position(cursor, DriftRuns.After::new);
     }
 }

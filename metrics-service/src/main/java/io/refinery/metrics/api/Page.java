@@ -50,4 +50,21 @@ public record Page<T>(List<T> items, String nextCursor) {
             throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
         }
     }
+
+    /**
+     * The {@code instant|uuid} position a cursor of a newest-first page stands for (see the resources that encode it
+     * so), made into {@code T}; null for no cursor; a cursor that is not ours is a 400 on {@code cursor}.
+     */
+    public static <T> T position(String cursor, java.util.function.BiFunction<java.time.Instant, java.util.UUID, T> make) {
+        String position = decode(cursor);
+        if (position == null) {
+            return null;
+        }
+        String[] parts = position.split("\\|", 2);
+        try {
+            return make.apply(java.time.Instant.parse(parts[0]), java.util.UUID.fromString(parts[1]));
+        } catch (RuntimeException e) {
+            throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
+        }
+    }
 }

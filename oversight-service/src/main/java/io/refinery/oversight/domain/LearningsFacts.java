@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.oversight.report.Facts;
+import io.refinery.oversight.timeline.EventSummary;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -26,7 +27,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class LearningsFacts {
 
-    private static final String PREFIX = "io.refinery.";
     private static final String SYSTEMS = "select system_key from oversight.ai_systems order by system_key";
     private static final String ALERTS = """
             select f.system_key, f.data->>'alertId' as alert_id, f.data->>'metric' as metric,
@@ -173,10 +173,8 @@ public class LearningsFacts {
 
     /** {@code io.refinery.experiments.rollout.phase-approved.v1} with prefix experiments.rollout. → phase-approved. */
     static String kind(String type, String prefix) {
-        String kind = type.startsWith(PREFIX) ? type.substring(PREFIX.length()) : type;
-        kind = kind.startsWith(prefix) ? kind.substring(prefix.length()) : kind;
-        int version = kind.lastIndexOf(".v");
-        return version > 0 ? kind.substring(0, version) : kind;
+        String kind = EventSummary.kindOf(type);
+        return kind.startsWith(prefix) ? kind.substring(prefix.length()) : kind;
     }
 
     private static Instant at(Row r, String column) {

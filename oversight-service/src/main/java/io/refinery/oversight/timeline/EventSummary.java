@@ -112,7 +112,7 @@ public final class EventSummary {
     }
 
     /** {@code io.refinery.metrics.alert.fired.v1} → {@code metrics.alert.fired}. */
-    static String kindOf(String type) {
+    public static String kindOf(String type) {
         String kind = type.startsWith("io.refinery.") ? type.substring("io.refinery.".length()) : type;
         int version = kind.lastIndexOf(".v");
         return version > 0 && kind.substring(version + 2).chars().allMatch(Character::isDigit) ? kind.substring(0, version)
