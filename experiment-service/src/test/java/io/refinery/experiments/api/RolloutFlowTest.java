@@ -265,5 +265,11 @@ class RolloutFlowTest {
         given().header("Authorization", VIEWER).get("/api/v1/rollouts/no-such-rollout").then().statusCode(404);
         given().header("Authorization", ADMIN).queryParam("systemKey", "rollout-gates").get("/api/v1/rollouts").then()
                 .statusCode(200).body("items.key", equalTo(List.of("gated", "no-ship")));
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/rollouts"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/rollouts/{key}/readiness"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/rollouts/{key}/assignment"))
+                .body("components.schemas.RolloutRequest.properties.key.examples[0]", equalTo("short-copy-eu"))
+                .body("components.schemas.RolloutPhase.properties.minDuration.examples[0]", equalTo("P7D"));
     }
 }

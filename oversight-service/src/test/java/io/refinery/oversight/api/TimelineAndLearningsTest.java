@@ -209,5 +209,8 @@ class TimelineAndLearningsTest {
         given().header("Authorization", VIEWER).queryParam("from", from).get("/api/v1/reports/learnings").then()
                 .statusCode(400).body("errors[0].field", equalTo("to"));
         given().get("/api/v1/reports/learnings").then().statusCode(401);
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/systems/{key}/timeline"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/reports/learnings"));
     }
 }
