@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.metrics.domain.ObservationIngestor;
 import io.refinery.metrics.domain.ObservationReader;
+import io.refinery.metrics.domain.Vocabulary;
 import io.smallrye.mutiny.Uni;
 
 /** Batch ingestion of AI metric observations, {@code POST /api/v1/observations}. */
@@ -61,7 +62,9 @@ public class ObservationResource {
     @APIResponse(responseCode = "400", description = "The body is not a JSON array, is empty or has more than 10,000 items")
     public Uni<Response> ingest(byte[] body) throws IOException {
         Instant now = Instant.now();
-        List<ObservationReader.Parsed> items = JsonBatch.read(json, body, MAX_BATCH, parser -> ObservationReader.read(parser, now));
+        Vocabulary words = new Vocabulary();
+        List<ObservationReader.Parsed> items = JsonBatch.read(json, body, MAX_BATCH,
+                parser -> ObservationReader.read(parser, now, words));
         return ingestor.ingest(items)
                 .map(result -> Response.accepted(IngestResponse.of(result)).type(MediaType.APPLICATION_JSON).build());
     }

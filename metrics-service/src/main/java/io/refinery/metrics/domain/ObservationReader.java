@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -35,6 +36,8 @@ public final class ObservationReader {
 
     public static final Pattern METRIC = Pattern.compile("^[a-z0-9][a-z0-9_.-]{0,99}$");
     private static final Pattern DIMENSION_KEY = Pattern.compile("^[a-zA-Z0-9][a-zA-Z0-9_.-]{0,63}$");
+    private static final Predicate<String> METRIC_NAME = name -> METRIC.matcher(name).matches();
+    private static final Predicate<String> DIMENSION_NAME = name -> DIMENSION_KEY.matcher(name).matches();
     private static final Set<String> FIELDS = Set.of("id", "systemKey", "metric", "value", "numerator", "denominator",
             "observedAt", "dimensions");
     private static final int MAX_ID = 200;
@@ -54,6 +57,11 @@ public final class ObservationReader {
      * Anything but an object is refused as a whole.
      */
     public static Parsed read(JsonParser parser, Instant now) throws IOException {
+        return read(parser, now, new Vocabulary());
+    }
+
+    /** As {@link #read(JsonParser, Instant)}, sharing repeated values with the other items of the same batch. */
+    public static Parsed read(JsonParser parser, Instant now, Vocabulary words) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             parser.skipChildren();
             return Parsed.refused("item", "must be a JSON object");
@@ -64,7 +72,7 @@ public final class ObservationReader {
             parser.nextToken();
             raw.take(name, parser);
         }
-        return raw.validate(now);
+        return raw.validate(now, words);
     }
 
     /** A JSON scalar as read, before any check: its token and, for strings and numbers, its value. */
@@ -146,12 +154,12 @@ public final class ObservationReader {
             }
         }
 
-        Parsed validate(Instant now) {
+        Parsed validate(Instant now, Vocabulary words) {
             List<FieldIssue> issues = new ArrayList<>(0);
             String idValue = text("id", id, MAX_ID, issues);
-            String systemKeyValue = text("systemKey", systemKey, MAX_SYSTEM_KEY, issues);
-            String metricValue = text("metric", metric, MAX_METRIC, issues);
-            if (metricValue != null && !METRIC.matcher(metricValue).matches()) {
+            String systemKeyValue = shared(words, text("systemKey", systemKey, MAX_SYSTEM_KEY, issues));
+            String metricValue = shared(words, text("metric", metric, MAX_METRIC, issues));
+            if (metricValue != null && !words.passes(metricValue, METRIC_NAME)) {
                 issues.add(new FieldIssue("metric", "must be lowercase: a-z, 0-9, '_', '.', '-' (up to 100 characters)"));
             }
             Double valueNumber = number("value", value, issues);
@@ -182,8 +190,8 @@ public final class ObservationReader {
             if (dimensionsShape != null && dimensionsShape.present()) {
                 issues.add(new FieldIssue("dimensions", "must be an object of string values"));
             } else if (dimensions != null) {
-                segment = checkDimensions(issues);
-                dimensionsJson = DimensionsJson.of(dimensions);
+                segment = shared(words, checkDimensions(issues, words));
+                dimensionsJson = words.share(DimensionsJson.of(dimensions));
             }
             if (unknown != null) {
                 unknown.forEach(name -> issues.add(new FieldIssue(name, "unknown field")));
@@ -195,7 +203,7 @@ public final class ObservationReader {
                     denominatorNumber, observedAtValue, segment, dimensionsJson), List.of());
         }
 
-        private String checkDimensions(List<FieldIssue> issues) {
+        private String checkDimensions(List<FieldIssue> issues, Vocabulary words) {
             if (dimensions.size() > MAX_DIMENSIONS) {
                 issues.add(new FieldIssue("dimensions", "must have at most " + MAX_DIMENSIONS + " entries"));
             }
@@ -203,7 +211,7 @@ public final class ObservationReader {
             for (Map.Entry<String, Scalar> e : dimensions.entrySet()) {
                 String field = "dimensions." + e.getKey();
                 Scalar v = e.getValue();
-                if (!DIMENSION_KEY.matcher(e.getKey()).matches()) {
+                if (!words.passes(e.getKey(), DIMENSION_NAME)) {
                     issues.add(new FieldIssue(field, "name must be a-z, A-Z, 0-9, '_', '.', '-' (up to 64 characters)"));
                 } else if (!v.isText()) {
                     issues.add(new FieldIssue(field, "must be a string"));
@@ -217,6 +225,10 @@ public final class ObservationReader {
             }
             return segment;
         }
+    }
+
+    private static String shared(Vocabulary words, String value) {
+        return value == null ? null : words.share(value);
     }
 
     private static boolean present(Scalar s) {
@@ -270,6 +282,10 @@ public final class ObservationReader {
         }
         try {
             Instant at = UtcTimestamps.parse(s.text());
+            if (at.isBefore(Instant.EPOCH)) {
+                issues.add(new FieldIssue(field, "must not be before 1970-01-01T00:00:00Z"));
+                return null;
+            }
             if (at.isAfter(now.plus(MAX_FUTURE))) {
                 issues.add(new FieldIssue(field, "must not be more than 5 minutes in the future"));
                 return null;

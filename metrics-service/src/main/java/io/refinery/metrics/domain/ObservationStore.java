@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,16 +30,16 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * Writes observation batches at COPY speed, idempotently, in one transaction: the new rows go in with PostgreSQL
  * {@code COPY} (the reactive driver has no COPY, so this one path uses JDBC on a worker thread) and the rollups
  * of exactly those rows are upserted from an in-memory {@link RollupDelta}. The first attempt assumes every id
- * is new (the common case, no lookup); if the primary key refuses one, the transaction rolls back whole and the
- * batch is written again without the ids already stored. Two batches racing with the same new id end the same
- * way.
+ * is new (the common case, no lookup); if the primary key refuses one (stored before, or repeated inside the batch),
+ * the transaction rolls back whole and the batch is written again without the ids already stored and without
+ * repeats (first one wins). Two batches racing with the same new id end the same way.
  */
 @ApplicationScoped
 public class ObservationStore {
 
     private static final String EXISTING = "select id from metrics.observations where id = any(?)";
-    private static final String COPY = "copy metrics.observations (id, system_key, metric, value, numerator, denominator,"
-            + " observed_at, segment, dimensions, received_at) from stdin (format csv)";
+    private static final String COPY = "copy metrics.observations (" + ObservationCopyRows.COLUMNS
+            + ") from stdin (format binary)";
     static final String UPSERT_ROLLUPS = """
             insert into metrics.rollups as r (system_key, metric, step, segment, bucket, count, sum, min, max,
                                               ratio_count, numerator_sum, denominator_sum, updated_at)
@@ -59,6 +60,7 @@ public class ObservationStore {
     private static final int ATTEMPTS = 6;
 
     private final DataSource dataSource;
+    private volatile boolean utf8Checked;
 
     public ObservationStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -113,10 +115,12 @@ public class ObservationStore {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<Observation> fresh = lookUpStored ? withoutStored(c, batch) : withoutRepeats(batch);
+                // First attempt: every id assumed new, repeats inside the batch included (the key refuses them).
+                List<Observation> fresh = lookUpStored ? withoutStored(c, batch) : batch;
                 if (!fresh.isEmpty()) {
+                    requireUtf8(c);
                     try (PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), COPY, 256 * 1024)) {
-                        ObservationCsv.write(fresh, copy);
+                        ObservationCopyRows.write(fresh, Instant.now(), copy);
                     }
                     upsertRollups(c, RollupDelta.of(fresh).cells());
                 }
@@ -131,16 +135,20 @@ public class ObservationStore {
         }
     }
 
-    /** The batch minus ids repeated inside it (first one wins). */
-    private static List<Observation> withoutRepeats(List<Observation> batch) {
-        Set<String> seen = new HashSet<>();
-        List<Observation> unique = new ArrayList<>(batch.size());
-        for (Observation o : batch) {
-            if (seen.add(o.id())) {
-                unique.add(o);
+    /** Binary COPY sends text as UTF-8 bytes, which only a UTF8 database stores as the same text. Checked once. */
+    private void requireUtf8(Connection c) throws SQLException {
+        if (utf8Checked) {
+            return;
+        }
+        try (PreparedStatement q = c.prepareStatement("show server_encoding"); ResultSet rs = q.executeQuery()) {
+            rs.next();
+            String encoding = rs.getString(1);
+            if (!"UTF8".equalsIgnoreCase(encoding)) {
+                throw new IllegalStateException("metrics-service needs a database with encoding UTF8 (this one is "
+                        + encoding + "): create it with ENCODING 'UTF8'");
             }
         }
-        return unique;
+        utf8Checked = true;
     }
 
     /** The batch minus ids already stored and minus repeats inside the batch (first one wins). */

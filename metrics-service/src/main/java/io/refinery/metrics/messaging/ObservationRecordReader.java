@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.metrics.domain.ObservationReader;
+import io.refinery.metrics.domain.Vocabulary;
 
 /**
  * Reads one record of refinery.metrics.observations: a plain observation item (streamed, the common case) or a
@@ -26,14 +27,17 @@ final class ObservationRecordReader {
         this.json = mapper.getFactory();
     }
 
-    /** The record's item: the value itself, or the {@code data} of a CloudEvent that carries one. */
-    ObservationReader.Parsed read(byte[] value, Instant now) {
+    /**
+     * The record's item: the value itself, or the {@code data} of a CloudEvent that carries one. {@code words} is
+     * shared by the records of one batch.
+     */
+    ObservationReader.Parsed read(byte[] value, Instant now, Vocabulary words) {
         if (value == null || value.length == 0) {
             return ObservationReader.Parsed.refused("item", "must be a JSON object");
         }
         try (JsonParser parser = json.createParser(value)) {
             parser.nextToken();
-            ObservationReader.Parsed item = ObservationReader.read(parser, now);
+            ObservationReader.Parsed item = ObservationReader.read(parser, now, words);
             if (parser.nextToken() != null) {
                 return ObservationReader.Parsed.refused("item", "must be one JSON object and nothing after it");
             }

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.metrics.domain.ObservationIngestor;
 import io.refinery.metrics.domain.ObservationReader;
+import io.refinery.metrics.domain.Vocabulary;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -60,8 +61,9 @@ public class ObservationsConsumer {
         List<KafkaRecord<String, byte[]>> records = batch.getRecords();
         List<ObservationReader.Parsed> items = new ArrayList<>(records.size());
         Instant now = Instant.now();
+        Vocabulary words = new Vocabulary();
         for (KafkaRecord<String, byte[]> r : records) {
-            items.add(reader.read(r.getPayload(), now));
+            items.add(reader.read(r.getPayload(), now, words));
         }
         return writes.admit().invoke(() -> store(batch, items).subscribe().with(done -> {
         }, failure -> LOG.errorf(failure, "batch of %d observations left unacknowledged; it will be redelivered", items.size())));

@@ -139,6 +139,56 @@ class ObservationIngestionTest {
     }
 
     @Test
+    void everyColumnIsStoredAsSentAndARepeatInsideTheBatchIsStoredOnce() throws Exception {
+        String prefix = UUID.randomUUID().toString();
+        Instant at = Instant.parse("2026-11-20T10:15:30.123456Z");
+        String body = """
+                [{"id": "%1$s-é€😀 \\"q\\",x", "systemKey": "ingest-reco", "metric": "ctr", "numerator": 31, "denominator": 1000,
+                  "observedAt": "2026-11-20T10:15:30.123456Z", "dimensions": {"segment": "nüevo", "variant": "B \\"x\\""}},
+                 {"id": "%1$s-plain", "systemKey": "ingest-reco", "metric": "ctr", "value": -0.25, "observedAt": "2026-11-20T10:15:30Z"},
+                 {"id": "%1$s-plain", "systemKey": "ingest-reco", "metric": "ctr", "value": 9, "observedAt": "2026-11-20T10:15:30Z"},
+                 {"id": "%1$s-old", "systemKey": "ingest-reco", "metric": "ctr", "value": 1, "observedAt": "1969-12-31T23:59:59Z"}]
+                """.formatted(prefix);
+        given().header("Authorization", INGEST).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/observations")
+                .then().statusCode(202)
+                .body("accepted", equalTo(2))
+                .body("duplicates", equalTo(1))
+                .body("rejected.index", contains(3))
+                .body("rejected[0].errors[0].message", equalTo("must not be before 1970-01-01T00:00:00Z"));
+
+        try (Connection c = RefineryTestResource.database().connect(); PreparedStatement q = c.prepareStatement("""
+                select id, system_key, metric, value, numerator, denominator, observed_at, segment, dimensions::text,
+                       received_at > now() - interval '1 minute'
+                from metrics.observations where id like ? order by id collate "C\"""")) {
+            q.setString(1, prefix + "-%");
+            try (ResultSet rs = q.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(prefix + "-plain");
+                assertThat(rs.getDouble(4)).isEqualTo(-0.25); // the first of the two with this id
+                assertThat(rs.getObject(5)).isNull();
+                assertThat(rs.getObject(6)).isNull();
+                assertThat(rs.getTimestamp(7).toInstant()).isEqualTo(Instant.parse("2026-11-20T10:15:30Z"));
+                assertThat(rs.getObject(8)).isNull();
+                assertThat(rs.getObject(9)).isNull();
+                assertThat(rs.getBoolean(10)).isTrue();
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo(prefix + "-é€😀 \"q\",x");
+                assertThat(rs.getString(2)).isEqualTo("ingest-reco");
+                assertThat(rs.getString(3)).isEqualTo("ctr");
+                assertThat(rs.getDouble(4)).isEqualTo(0.031);
+                assertThat(rs.getDouble(5)).isEqualTo(31.0);
+                assertThat(rs.getDouble(6)).isEqualTo(1000.0);
+                assertThat(rs.getTimestamp(7).toInstant()).isEqualTo(at);
+                assertThat(rs.getString(8)).isEqualTo("nüevo");
+                assertThat(rs.getString(9)).isEqualTo("{\"segment\": \"nüevo\", \"variant\": \"B \\\"x\\\"\"}");
+                assertThat(rs.getBoolean(10)).isTrue();
+                assertThat(rs.next()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void malformedBatchesAndWrongRolesAreRefusedWithoutWriting() {
         given().header("Authorization", INGEST).contentType(ContentType.JSON).body("{\"id\": \"x\"}")
                 .post("/api/v1/observations")

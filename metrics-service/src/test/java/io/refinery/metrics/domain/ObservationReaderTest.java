@@ -47,6 +47,38 @@ class ObservationReaderTest {
     }
 
     @Test
+    void itemsOfOneBatchShareRepeatedValuesAndAreCheckedAlikeEveryTime() throws IOException {
+        Vocabulary words = new Vocabulary();
+        String item = """
+                {"id": "%s", "systemKey": "reco", "metric": "%s", "value": 1, "observedAt": "2026-11-24T10:00:00Z",
+                 "dimensions": {"segment": "vip", "Bad key": "x"}}""";
+        ObservationReader.Parsed first = read(item.formatted("a", "ctr").replace(", \"Bad key\": \"x\"", ""), words);
+        ObservationReader.Parsed second = read(item.formatted("b", "ctr").replace(", \"Bad key\": \"x\"", ""), words);
+        assertThat(second.observation().metric()).isSameAs(first.observation().metric());
+        assertThat(second.observation().systemKey()).isSameAs(first.observation().systemKey());
+        assertThat(second.observation().segment()).isSameAs(first.observation().segment());
+        assertThat(second.observation().dimensionsJson()).isSameAs(first.observation().dimensionsJson());
+        for (String id : List.of("c", "d")) {
+            ObservationReader.Parsed refused = read(item.formatted(id, "CTR"), words);
+            assertThat(fields(refused)).containsExactly("metric", "dimensions.Bad key");
+        }
+    }
+
+    private static ObservationReader.Parsed read(String json, Vocabulary words) throws IOException {
+        try (JsonParser parser = JSON.createParser(json)) {
+            parser.nextToken();
+            return ObservationReader.read(parser, NOW, words);
+        }
+    }
+
+    @Test
+    void anInstantBefore1970IsRefused() throws IOException {
+        ObservationReader.Parsed parsed = read("""
+                {"id": "a", "systemKey": "reco", "metric": "ctr", "value": 1, "observedAt": "1969-12-31T23:59:59.999Z"}""");
+        assertThat(parsed.issues()).containsExactly(new FieldIssue("observedAt", "must not be before 1970-01-01T00:00:00Z"));
+    }
+
+    @Test
     void listsEveryFieldAtFaultInAFixedOrder() throws IOException {
         ObservationReader.Parsed parsed = read("""
                 {"extra": [1, {"deep": true}], "observedAt": 17, "numerator": -1, "value": "high", "metric": "CTR",
