@@ -15,7 +15,8 @@
 #      the last. This is how the consume limit (3.) is measured too: a topic already full, nothing else producing.
 #   2. HTTP: N observations POSTed to /api/v1/observations in batches of 10,000 by HTTP_CLIENTS clients (4)
 #   3. limit: raw consume rate of the same topic on the same broker (org.apache.kafka.tools.ConsumerPerformance)
-#   4. limit: PostgreSQL COPY of the same N rows into a scratch table like metrics.observations
+#   4. limit: PostgreSQL COPY of the same N rows into a scratch table like metrics.observations, in the binary
+#      format metrics-service writes (the limit), and as CSV for comparison
 # then a summary with the ratio ingestion / min(limit). Target: >= 50,000 obs/s and >= 50 % of that limit.
 #
 # Observations go to the AI system 'bench-reco' (registered if needed) with ids prefixed by a fresh run id,
@@ -139,10 +140,10 @@ touch "$WORK/copy-started"
 # --- summary ------------------------------------------------------------------------------------------------
 # shellcheck disable=SC1090
 source "$RESULTS"
-awk -v k="$kafka_ingest_rate" -v b="$kafka_backlog_rate" -v h="$http_ingest_rate" -v c="$consume_rate" -v p="$copy_rate" -v n="$N" 'BEGIN {
+awk -v k="$kafka_ingest_rate" -v b="$kafka_backlog_rate" -v h="$http_ingest_rate" -v c="$consume_rate" -v p="$copy_rate" -v pc="$copy_csv_rate" -v n="$N" 'BEGIN {
   lim = (c < p) ? c : p; which = (c < p) ? "kafka consume" : "postgres COPY";
   okb = (b >= 50000 && b / lim >= 0.5) ? "met" : "NOT met";
   okk = (k >= 50000 && k / lim >= 0.5) ? "met" : "NOT met";
   okh = (h >= 50000 && h / lim >= 0.5) ? "met" : "NOT met";
-  printf "summary (N=%d): kafka->postgres live %.0f obs/s, backlog %.0f obs/s, http %.0f obs/s | limits: kafka consume %.0f records/s, postgres COPY %.0f rows/s | ingestion/min(limit = %s): live %.1f %%, backlog %.1f %%, http %.1f %% | target >= 50,000 obs/s and >= 50 %%: live %s, backlog %s, http %s\n",
-    n, k, b, h, c, p, which, 100 * k / lim, 100 * b / lim, 100 * h / lim, okk, okb, okh }'
+  printf "summary (N=%d): kafka->postgres live %.0f obs/s, backlog %.0f obs/s, http %.0f obs/s | limits: kafka consume %.0f records/s, postgres COPY %.0f rows/s (binary; CSV %.0f) | ingestion/min(limit = %s): live %.1f %%, backlog %.1f %%, http %.1f %% | target >= 50,000 obs/s and >= 50 %%: live %s, backlog %s, http %s\n",
+    n, k, b, h, c, p, pc, which, 100 * k / lim, 100 * b / lim, 100 * h / lim, okk, okb, okh }'

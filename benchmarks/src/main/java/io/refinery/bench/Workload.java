@@ -54,6 +54,53 @@ final class Workload {
             return segment == null ? null : "{\"segment\":\"" + segment + "\",\"variant\":\"" + variant + "\"}";
         }
 
+        /**
+         * One tuple of PostgreSQL's binary COPY format in the column order of {@link CopyLimit#COLUMNS}: a field
+         * count, then each field as its length (-1 for NULL) and bytes; timestamps in microseconds since 2000,
+         * jsonb as its version byte and the text.
+         */
+        void appendBinary(java.io.DataOutputStream out, long receivedAtMicros) throws java.io.IOException {
+            out.writeShort(10);
+            binaryText(out, id);
+            binaryText(out, systemKey);
+            binaryText(out, metric);
+            out.writeInt(8);
+            out.writeDouble(value);
+            for (Long part : new Long[] { numerator, denominator }) {
+                if (part == null) {
+                    out.writeInt(-1);
+                } else {
+                    out.writeInt(8);
+                    out.writeDouble(part);
+                }
+            }
+            out.writeInt(8);
+            out.writeLong(pgMicros(observedAt));
+            if (segment == null) {
+                out.writeInt(-1);
+                out.writeInt(-1);
+            } else {
+                binaryText(out, segment);
+                byte[] json = dimensionsJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.writeInt(json.length + 1);
+                out.writeByte(1);
+                out.write(json);
+            }
+            out.writeInt(8);
+            out.writeLong(receivedAtMicros);
+        }
+
+        private static void binaryText(java.io.DataOutputStream out, String s) throws java.io.IOException {
+            byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            out.writeInt(utf8.length);
+            out.write(utf8);
+        }
+
+        /** PostgreSQL's binary timestamptz: microseconds since 2000-01-01T00:00:00Z. */
+        static long pgMicros(Instant at) {
+            return java.time.temporal.ChronoUnit.MICROS.between(Instant.parse("2000-01-01T00:00:00Z"), at);
+        }
+
         /** One CSV line in the column order of {@link CopyLimit#COLUMNS}; an empty unquoted field is NULL. */
         void appendCsv(StringBuilder sb, String receivedAt) {
             sb.append(id).append(',').append(systemKey).append(',').append(metric).append(',').append(value).append(',');
