@@ -15,8 +15,9 @@
 #      the last. This is how the consume limit (3.) is measured too: a topic already full, nothing else producing.
 #   2. HTTP: N observations POSTed to /api/v1/observations in batches of 10,000 by HTTP_CLIENTS clients (4)
 #   3. limit: raw consume rate of the same topic on the same broker (org.apache.kafka.tools.ConsumerPerformance)
-#   4. limit: PostgreSQL COPY of the same N rows into a scratch table like metrics.observations, in the binary
-#      format metrics-service writes (the limit), and as CSV for comparison
+#   4. limit: PostgreSQL COPY of the same N rows into a fresh scratch table like metrics.observations, the best of 3
+#      in the binary format metrics-service writes (the limit), and as CSV for comparison; then like for like, N such
+#      rows copied into metrics.observations itself and rolled back (leaves N dead rows for VACUUM)
 # then a summary with the ratio ingestion / min(limit). Target: >= 50,000 obs/s and >= 50 % of that limit.
 #
 # Observations go to the AI system 'bench-reco' (registered if needed) with ids prefixed by a fresh run id,
@@ -100,15 +101,22 @@ done
 say "run $RUN_ID: N=$N observations per measurement, observedAt within $SPREAD, $(nproc) cores"
 common=(--n "$N" --run-id "$RUN_ID" --system "$SYSTEM" --bootstrap "$BOOTSTRAP" --topic "$TOPIC" --results "$RESULTS")
 
+# Every measurement starts from a fresh checkpoint, so none pays for the dirty pages and WAL the one before left
+# (a checkpoint in the middle of a 3-second measurement took up to a third off it). CHECKPOINT needs a superuser.
+checkpoint() { psql -h 127.0.0.1 -p 5432 -U postgres -d refinery -qc 'checkpoint' >/dev/null || die "CHECKPOINT failed"; }
+
 # --- 1. Kafka -> PostgreSQL -------------------------------------------------------------------------------
+checkpoint
 "${JAVA[@]}" io.refinery.bench.Main kafka "${common[@]}" 2>"$WORK/kafka.err" \
   || { cat "$WORK/kafka.err" >&2; die "Kafka -> PostgreSQL measurement failed"; }
 
 # --- 1b. Kafka -> PostgreSQL on a backlog: produced while ingestion from Kafka is paused, drained once resumed ----
+checkpoint
 "${JAVA[@]}" io.refinery.bench.Main backlog "${common[@]}" --token "$admin" 2>"$WORK/backlog.err" \
   || { cat "$WORK/backlog.err" >&2; die "Kafka backlog measurement failed"; }
 
 # --- 2. HTTP batches --------------------------------------------------------------------------------------
+checkpoint
 "${JAVA[@]}" io.refinery.bench.Main http "${common[@]}" --token "$ingest" --clients "$CLIENTS" 2>"$WORK/http.err" \
   || { cat "$WORK/http.err" >&2; die "HTTP measurement failed"; }
 
@@ -140,10 +148,12 @@ touch "$WORK/copy-started"
 # --- summary ------------------------------------------------------------------------------------------------
 # shellcheck disable=SC1090
 source "$RESULTS"
-awk -v k="$kafka_ingest_rate" -v b="$kafka_backlog_rate" -v h="$http_ingest_rate" -v c="$consume_rate" -v p="$copy_rate" -v pc="$copy_csv_rate" -v n="$N" 'BEGIN {
+awk -v k="$kafka_ingest_rate" -v b="$kafka_backlog_rate" -v h="$http_ingest_rate" -v c="$consume_rate" -v p="$copy_rate" -v pc="$copy_csv_rate" -v ps="$copy_same_table_rate" -v n="$N" 'BEGIN {
   lim = (c < p) ? c : p; which = (c < p) ? "kafka consume" : "postgres COPY";
   okb = (b >= 50000 && b / lim >= 0.5) ? "met" : "NOT met";
   okk = (k >= 50000 && k / lim >= 0.5) ? "met" : "NOT met";
   okh = (h >= 50000 && h / lim >= 0.5) ? "met" : "NOT met";
   printf "summary (N=%d): kafka->postgres live %.0f obs/s, backlog %.0f obs/s, http %.0f obs/s | limits: kafka consume %.0f records/s, postgres COPY %.0f rows/s (binary; CSV %.0f) | ingestion/min(limit = %s): live %.1f %%, backlog %.1f %%, http %.1f %% | target >= 50,000 obs/s and >= 50 %%: live %s, backlog %s, http %s\n",
-    n, k, b, h, c, p, pc, which, 100 * k / lim, 100 * b / lim, 100 * h / lim, okk, okb, okh }'
+    n, k, b, h, c, p, pc, which, 100 * k / lim, 100 * b / lim, 100 * h / lim, okk, okb, okh
+  printf "like for like (COPY into metrics.observations itself, %.0f rows/s): live %.1f %%, backlog %.1f %%, http %.1f %%\n",
+    ps, 100 * k / ps, 100 * b / ps, 100 * h / ps }'

@@ -6,6 +6,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -18,8 +19,8 @@ import org.postgresql.PGConnection;
 /**
  * PostgreSQL's COPY limit: the rows of the Kafka measurement loaded with one COPY into a fresh scratch table shaped
  * like metrics.observations (same columns, primary key and index), in schema bench, which is dropped afterwards.
- * Twice, each into a fresh table: in the binary format metrics-service writes (the limit) and as CSV (for
- * comparison; it was the service's format until 2026-11-25). The bytes are built in memory before the clock
+ * Each into a fresh table: three times in the binary format metrics-service writes (the best of the three is the
+ * limit) and once as CSV (for comparison; it was the service's format until 2026-11-25). The bytes are built in memory before the clock
  * starts; the time includes the commit.
  */
 final class CopyLimit {
@@ -27,6 +28,8 @@ final class CopyLimit {
     static final String COLUMNS = "id, system_key, metric, value, numerator, denominator, observed_at, segment,"
             + " dimensions, received_at";
     private static final String TABLE = "bench.observations_copy";
+    /** A checkpoint or autovacuum landing in one COPY slows it; the limit is the best of a few. */
+    private static final int BINARY_ATTEMPTS = 3;
 
     private CopyLimit() {
     }
@@ -38,13 +41,57 @@ final class CopyLimit {
         Map<String, Double> results = new LinkedHashMap<>();
         try (Connection db = Db.connect(config)) {
             double csv = copy(db, config, csv(rows, receivedAt), "csv", "CSV");
-            double binary = copy(db, config, binary(rows, receivedAt), "binary", "binary");
-            System.out.printf("postgres COPY limit:  %s rows/s, binary (the format metrics-service writes); CSV %s rows/s%n",
-                    Main.rate(binary), Main.rate(csv));
+            byte[] binaryRows = binary(rows, receivedAt);
+            double binary = 0;
+            for (int attempt = 0; attempt < BINARY_ATTEMPTS; attempt++) {
+                binary = Math.max(binary, copy(db, config, binaryRows, "binary", "binary"));
+            }
+            System.out.printf("postgres COPY limit:  %s rows/s, the best of %d binary COPYs (the format metrics-service"
+                    + " writes); CSV %s rows/s%n", Main.rate(binary), BINARY_ATTEMPTS, Main.rate(csv));
             results.put("copy_rate", binary);
             results.put("copy_csv_rate", csv);
+            results.put("copy_same_table_rate", intoServiceTable(db, config, receivedAt));
         }
         return results;
+    }
+
+    /**
+     * Like for like: the same kind of rows (ids of their own, so none is stored yet) copied in binary into
+     * metrics.observations itself, as full as it is, in a transaction rolled back afterwards, so nothing stays but
+     * the 300,000-odd dead rows a rollback leaves to VACUUM. A fresh table has an empty primary key, which a
+     * service writing into a table of millions of rows never has.
+     */
+    private static double intoServiceTable(Connection db, Config config, Instant receivedAt) throws Exception {
+        List<Workload.Obs> rows = Workload.generate(config.systemKey(), config.runId() + "-c", config.seed("kafka"),
+                config.n());
+        byte[] bytes = binary(rows, receivedAt);
+        long stored;
+        try (Statement st = db.createStatement()) {
+            st.execute("checkpoint");
+            // Every stored observation is counted once in the daily all-segments rollups (count(*) would scan).
+            try (ResultSet rs = st.executeQuery("select coalesce(sum(count), 0) from metrics.rollups"
+                    + " where step = 'P1D' and segment = ''")) {
+                rs.next();
+                stored = rs.getLong(1);
+            }
+        }
+        db.setAutoCommit(false);
+        try {
+            long start = System.nanoTime();
+            long copied = db.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy metrics.observations (" + COLUMNS + ") from stdin with (format binary)",
+                    new ByteArrayInputStream(bytes));
+            db.rollback();
+            long elapsed = System.nanoTime() - start;
+            Main.check(copied == config.n(), "COPY loaded " + copied + " rows, expected " + config.n());
+            double rate = copied / (elapsed / 1e9);
+            System.out.printf("postgres COPY, binary  %,d rows copied into metrics.observations itself (%,d rows"
+                    + " stored) in %s = %s rows/s (rolled back)%n", copied, stored, Main.seconds(elapsed), Main.rate(rate));
+            return rate;
+        } finally {
+            db.rollback();
+            db.setAutoCommit(true);
+        }
     }
 
     /** One COPY of the bytes into a fresh scratch table; rows per second, commit included. */
@@ -53,6 +100,7 @@ final class CopyLimit {
             st.execute("create schema if not exists bench");
             st.execute("drop table if exists " + TABLE);
             st.execute("create table " + TABLE + " (like metrics.observations including all)");
+            st.execute("checkpoint"); // as before every ingestion measurement: start clean
         }
         try {
             long start = System.nanoTime();
