@@ -31,23 +31,28 @@ public class ObservationIngestor {
     /** Stores the items read well whose system is known; the answer names every other one by its index. */
     public Uni<IngestResult> ingest(List<ObservationReader.Parsed> parsed) {
         Set<String> keys = new HashSet<>();
+        String previous = null;
         for (ObservationReader.Parsed p : parsed) {
-            if (p.ok()) {
-                keys.add(p.observation().systemKey());
+            // Items of a batch share their system key's String (Vocabulary): hash it only when it changes.
+            if (p.ok() && p.observation().systemKey() != previous) {
+                previous = p.observation().systemKey();
+                keys.add(previous);
             }
         }
         return store.knownSystems(keys).flatMap(known -> {
             List<Observation> good = new ArrayList<>(parsed.size());
             List<IngestResult.RejectedItem> rejected = new ArrayList<>();
+            String lastKnown = null;
             for (int i = 0; i < parsed.size(); i++) {
                 ObservationReader.Parsed p = parsed.get(i);
                 if (!p.ok()) {
                     rejected.add(new IngestResult.RejectedItem(i, p.issues()));
-                } else if (!known.contains(p.observation().systemKey())) {
+                } else if (p.observation().systemKey() != lastKnown && !known.contains(p.observation().systemKey())) {
                     rejected.add(new IngestResult.RejectedItem(i, List.of(new FieldIssue("systemKey",
                             "unknown AI system '" + p.observation().systemKey()
                                     + "': register it on oversight-service first"))));
                 } else {
+                    lastKnown = p.observation().systemKey();
                     good.add(p.observation());
                 }
             }
@@ -60,10 +65,7 @@ public class ObservationIngestor {
     }
 
     private void count(List<Observation> good, Map<String, Integer> insertedBySystem, int rejected) {
-        Map<String, Integer> validBySystem = new HashMap<>();
-        for (Observation o : good) {
-            validBySystem.merge(o.systemKey(), 1, Integer::sum);
-        }
+        Map<String, Integer> validBySystem = ObservationStore.countBySystem(good);
         validBySystem.forEach((system, valid) -> {
             int inserted = insertedBySystem.getOrDefault(system, 0);
             Counter.builder("refinery_observations_ingested").description("Observations stored")

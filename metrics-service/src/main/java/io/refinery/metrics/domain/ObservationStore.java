@@ -125,14 +125,33 @@ public class ObservationStore {
                     upsertRollups(c, RollupDelta.of(fresh).cells());
                 }
                 c.commit();
-                Map<String, Integer> inserted = new HashMap<>();
-                fresh.forEach(o -> inserted.merge(o.systemKey(), 1, Integer::sum));
-                return inserted;
+                return countBySystem(fresh);
             } catch (SQLException | IOException | RuntimeException e) {
                 c.rollback();
                 throw e;
             }
         }
+    }
+
+    /** How many observations each system has in the list (runs of one shared system key counted without hashing). */
+    static Map<String, Integer> countBySystem(List<Observation> observations) {
+        Map<String, Integer> counts = new HashMap<>();
+        String run = null;
+        int length = 0;
+        for (Observation o : observations) {
+            if (o.systemKey() != run) {
+                if (run != null) {
+                    counts.merge(run, length, Integer::sum);
+                }
+                run = o.systemKey();
+                length = 0;
+            }
+            length++;
+        }
+        if (run != null) {
+            counts.merge(run, length, Integer::sum);
+        }
+        return counts;
     }
 
     /** Binary COPY sends text as UTF-8 bytes, which only a UTF8 database stores as the same text. Checked once. */
