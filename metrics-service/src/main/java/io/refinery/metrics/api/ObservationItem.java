@@ -17,6 +17,6 @@ public record ObservationItem(
         @Schema(description = "Required unless numerator and denominator are given") Double value,
         @Schema(description = "With denominator: rates roll up as Σnumerator/Σdenominator", minimum = "0") Double numerator,
         @Schema(description = "Greater than 0; given together with numerator") Double denominator,
-        @Schema(required = true, description = "ISO-8601 UTC, at most 5 minutes in the future") Instant observedAt,
+        @Schema(required = true, description = "ISO-8601 UTC, not before 1970, at most 5 minutes in the future") Instant observedAt,
         @Schema(description = "Up to 16 string values; 'segment' selects the rollup segment") Map<String, String> dimensions) {
 }

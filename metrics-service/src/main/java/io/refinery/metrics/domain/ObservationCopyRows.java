@@ -12,7 +12,8 @@ import java.util.Map;
  * Streams observations in PostgreSQL's binary {@code COPY} format (header, one tuple per row, trailer), in the
  * column order of {@link #COLUMNS}. Binary rather than CSV because both ends do less: no number or timestamp is
  * formatted here and parsed again by the server (measured: the server's CPU for the same rows fell by a third).
- * Text is written as UTF-8, so the database's encoding must be UTF8 ({@link ObservationStore} checks it).
+ * Text goes as UTF-8, pgjdbc's client encoding, which the server converts to its own as it does for any text
+ * (checked on a LATIN1 database).
  * Values repeated across a batch (system keys, metrics, segments, dimensions) are usually one shared String,
  * so their UTF-8 bytes are encoded once per batch.
  */

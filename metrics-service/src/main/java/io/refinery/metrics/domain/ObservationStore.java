@@ -60,7 +60,6 @@ public class ObservationStore {
     private static final int ATTEMPTS = 6;
 
     private final DataSource dataSource;
-    private volatile boolean utf8Checked;
 
     public ObservationStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -118,7 +117,6 @@ public class ObservationStore {
                 // First attempt: every id assumed new, repeats inside the batch included (the key refuses them).
                 List<Observation> fresh = lookUpStored ? withoutStored(c, batch) : batch;
                 if (!fresh.isEmpty()) {
-                    requireUtf8(c);
                     try (PGCopyOutputStream copy = new PGCopyOutputStream(c.unwrap(PGConnection.class), COPY, 256 * 1024)) {
                         ObservationCopyRows.write(fresh, Instant.now(), copy);
                     }
@@ -152,22 +150,6 @@ public class ObservationStore {
             counts.merge(run, length, Integer::sum);
         }
         return counts;
-    }
-
-    /** Binary COPY sends text as UTF-8 bytes, which only a UTF8 database stores as the same text. Checked once. */
-    private void requireUtf8(Connection c) throws SQLException {
-        if (utf8Checked) {
-            return;
-        }
-        try (PreparedStatement q = c.prepareStatement("show server_encoding"); ResultSet rs = q.executeQuery()) {
-            rs.next();
-            String encoding = rs.getString(1);
-            if (!"UTF8".equalsIgnoreCase(encoding)) {
-                throw new IllegalStateException("metrics-service needs a database with encoding UTF8 (this one is "
-                        + encoding + "): create it with ENCODING 'UTF8'");
-            }
-        }
-        utf8Checked = true;
     }
 
     /** The batch minus ids already stored and minus repeats inside the batch (first one wins). */
