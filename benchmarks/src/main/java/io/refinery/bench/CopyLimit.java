@@ -46,25 +46,36 @@ final class CopyLimit {
             for (int attempt = 0; attempt < BINARY_ATTEMPTS; attempt++) {
                 binary = Math.max(binary, copy(db, config, binaryRows, "binary", "binary"));
             }
-            System.out.printf("postgres COPY limit:  %s rows/s, the best of %d binary COPYs (the format metrics-service"
-                    + " writes); CSV %s rows/s%n", Main.rate(binary), BINARY_ATTEMPTS, Main.rate(csv));
+            System.out.printf("postgres COPY into a fresh table: %s rows/s, the best of %d binary COPYs; CSV %s rows/s%n",
+                    Main.rate(binary), BINARY_ATTEMPTS, Main.rate(csv));
             results.put("copy_rate", binary);
             results.put("copy_csv_rate", csv);
-            results.put("copy_same_table_rate", intoServiceTable(db, config, receivedAt));
+            double sameTable = intoServiceTable(db, config, receivedAt);
+            System.out.printf("postgres COPY limit:  %s rows/s, the best of %d binary COPYs (the format metrics-service"
+                    + " writes) into metrics.observations itself%n", Main.rate(sameTable), BINARY_ATTEMPTS);
+            results.put("copy_same_table_rate", sameTable);
         }
         return results;
     }
 
     /**
-     * Like for like: the same kind of rows (ids of their own, so none is stored yet) copied in binary into
-     * metrics.observations itself, as full as it is, in a transaction rolled back afterwards, so nothing stays but
-     * the 300,000-odd dead rows a rollback leaves to VACUUM. A fresh table has an empty primary key, which a
-     * service writing into a table of millions of rows never has.
+     * Like for like, the limit the target is judged on: the same kind of rows (ids of their own, so none is stored
+     * yet) copied in binary into metrics.observations itself, as full as it is, in a transaction rolled back
+     * afterwards, so nothing stays but the dead rows a rollback leaves to VACUUM (N per attempt). The best of three.
+     * A fresh table has an empty primary key, which a service writing into a table of millions of rows never has.
      */
     private static double intoServiceTable(Connection db, Config config, Instant receivedAt) throws Exception {
         List<Workload.Obs> rows = Workload.generate(config.systemKey(), config.runId() + "-c", config.seed("kafka"),
                 config.n());
         byte[] bytes = binary(rows, receivedAt);
+        double best = 0;
+        for (int attempt = 0; attempt < BINARY_ATTEMPTS; attempt++) {
+            best = Math.max(best, intoServiceTableOnce(db, config, bytes));
+        }
+        return best;
+    }
+
+    private static double intoServiceTableOnce(Connection db, Config config, byte[] bytes) throws Exception {
         long stored;
         try (Statement st = db.createStatement()) {
             st.execute("checkpoint");
