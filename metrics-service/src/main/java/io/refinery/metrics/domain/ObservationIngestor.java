@@ -2,7 +2,6 @@ package io.refinery.metrics.domain;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
