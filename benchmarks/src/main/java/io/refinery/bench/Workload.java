@@ -21,6 +21,7 @@ final class Workload {
             "bounce_rate", "fallback_rate", "cold_start_share", "error_rate", "timeout_rate", "cache_hit_rate",
             "revenue_share", "personalization_score" };
     static final String[] SEGMENTS = { "new-customers", "returning", "vip", "mobile" };
+    private static final Instant PG_EPOCH = Instant.parse("2000-01-01T00:00:00Z");
     private static final long SPREAD_S = java.time.Duration.parse(System.getProperty("bench.spread", "PT10M")).getSeconds();
 
     /** One row of metrics.observations (received_at aside). */
@@ -98,7 +99,7 @@ final class Workload {
 
         /** PostgreSQL's binary timestamptz: microseconds since 2000-01-01T00:00:00Z. */
         static long pgMicros(Instant at) {
-            return java.time.temporal.ChronoUnit.MICROS.between(Instant.parse("2000-01-01T00:00:00Z"), at);
+            return java.time.temporal.ChronoUnit.MICROS.between(PG_EPOCH, at);
         }
 
         /** One CSV line in the column order of {@link CopyLimit#COLUMNS}; an empty unquoted field is NULL. */
