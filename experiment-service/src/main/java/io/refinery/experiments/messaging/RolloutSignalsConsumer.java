@@ -1,12 +1,12 @@
 package io.refinery.experiments.messaging;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -16,37 +16,44 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.refinery.experiments.domain.RolloutService;
 import io.refinery.experiments.domain.RolloutSignals;
+import io.refinery.platform.json.EventFields;
+import io.refinery.platform.messaging.ConsumerPolicy;
+import io.refinery.platform.messaging.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
 
 /**
  * What rollouts hear from the other services, each topic on a channel and consumer group of its own: alerts and drift
  * from metrics-service (kept as signals; a FIRING alert or a drift detection pauses the system's serving phases, once
  * per event), closed daily rollups (a phase's live metrics) and feedback insights (a phase's evidence). Unreadable
- * records go to the channel's DLQ.
+ * records go to the topic's DLQ; a database outage is retried until it ends ({@link ConsumerPolicy}).
  */
 @ApplicationScoped
 public class RolloutSignalsConsumer {
 
     static final String ALERTS = "rollout-alerts";
     static final String DRIFT = "rollout-drift";
+    static final String ROLLUPS = "rollout-rollups";
+    static final String INSIGHTS = "rollout-insights";
     private static final Logger LOG = Logger.getLogger(RolloutSignalsConsumer.class);
 
     private final ObjectMapper mapper;
     private final RolloutSignals signals;
     private final RolloutService rollouts;
     private final ProcessedEvents processed;
+    private final ConsumerPolicy policy;
 
     public RolloutSignalsConsumer(ObjectMapper mapper, RolloutSignals signals, RolloutService rollouts,
-            ProcessedEvents processed) {
+            ProcessedEvents processed, ConsumerPolicy policy) {
         this.mapper = mapper;
         this.signals = signals;
         this.rollouts = rollouts;
         this.processed = processed;
+        this.policy = policy;
     }
 
     @Incoming(ALERTS)
-    public Uni<Void> alerts(String payload) {
-        return handle(payload, (e, data) -> {
+    public Uni<Void> alerts(ConsumerRecord<String, byte[]> record) {
+        return handle(ALERTS, record, (e, data) -> {
             String alertId = data.path("alertId").asText();
             String metric = data.path("metric").asText("?");
             String severity = data.path("severity").asText("?");
@@ -64,8 +71,8 @@ public class RolloutSignalsConsumer {
     }
 
     @Incoming(DRIFT)
-    public Uni<Void> drift(String payload) {
-        return handle(payload, (e, data) -> {
+    public Uni<Void> drift(ConsumerRecord<String, byte[]> record) {
+        return handle(DRIFT, record, (e, data) -> {
             String summary = data.path("kind").asText("?").toLowerCase(Locale.ROOT) + " drift detected, recommended "
                     + data.path("recommendation").path("action").asText("?");
             return signals.record(e.id(), e.system(), RolloutSignals.Kind.DRIFT, data.path("kind").asText(""), summary, e.at())
@@ -73,20 +80,20 @@ public class RolloutSignalsConsumer {
         });
     }
 
-    @Incoming("rollout-rollups")
-    public Uni<Void> rollups(String payload) {
-        return handle(payload, (e, data) -> {
+    @Incoming(ROLLUPS)
+    public Uni<Void> rollups(ConsumerRecord<String, byte[]> record) {
+        return handle(ROLLUPS, record, (e, data) -> {
             if (!"P1D".equals(data.path("period").asText("P1D"))) {
                 return Uni.createFrom().voidItem();
             }
-            return signals.rollup(e.system(), data.path("metric").asText(), Instant.parse(data.path("start").asText()),
+            return signals.rollup(e.system(), data.path("metric").asText(), EventFields.instant(data, "data.start"),
                     data.path("value").asDouble(), data.path("count").asLong(), data.path("segments").toString());
         });
     }
 
-    @Incoming("rollout-insights")
-    public Uni<Void> insights(String payload) {
-        return handle(payload, (e, data) -> {
+    @Incoming(INSIGHTS)
+    public Uni<Void> insights(ConsumerRecord<String, byte[]> record) {
+        return handle(INSIGHTS, record, (e, data) -> {
             if (e.type().contains(".contradiction.")) {
                 return signals.record(e.id(), e.system(), RolloutSignals.Kind.CONTRADICTION, data.path("kind").asText(""),
                         data.path("summary").asText("contradiction between metrics and feedback"), e.at()).replaceWithVoid();
@@ -118,24 +125,27 @@ public class RolloutSignalsConsumer {
         Uni<Void> apply(Envelope e, JsonNode data);
     }
 
-    private Uni<Void> handle(String payload, Handler handler) {
-        final Envelope envelope;
-        final JsonNode data;
-        try {
-            JsonNode node = mapper.readTree(payload);
-            data = node.path("data");
-            String time = node.path("time").asText(null);
-            envelope = new Envelope(UUID.fromString(node.path("id").asText()).toString(), node.path("type").asText(""),
-                    node.path("subject").asText(data.path("systemKey").asText("")),
-                    node.path("source").asText("").replaceFirst("^/", ""), time == null ? Instant.now() : Instant.parse(time));
-            if (envelope.system().isEmpty() || !data.isObject()) {
-                throw new IllegalArgumentException("the event names no AI system or has no data");
-            }
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new PoisonMessageException("unreadable event for rollouts: " + e.getMessage(), e));
+    /** An event as the handlers read it. */
+    private record Event(Envelope envelope, JsonNode data) {
+    }
+
+    private Uni<Void> handle(String channel, ConsumerRecord<String, byte[]> record, Handler handler) {
+        return policy.handle(channel, record, this::read, e -> handler.apply(e.envelope(), e.data()));
+    }
+
+    private Event read(byte[] value) throws Exception {
+        JsonNode node = mapper.readTree(value);
+        if (node == null || !node.isObject()) {
+            throw new PoisonMessageException("the record must be a JSON object (a CloudEvent)");
         }
-        return Uni.createFrom().deferred(() -> handler.apply(envelope, data))
-                .onFailure().invoke(e -> LOG.warnf("handling %s for rollouts failed, retrying: %s", envelope.id(), e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8);
+        JsonNode data = EventFields.object(node, "data");
+        Instant at = node.path("time").isMissingNode() ? Instant.now() : EventFields.instant(node, "time");
+        Envelope envelope = new Envelope(EventFields.uuid(node, "id").toString(), node.path("type").asText(""),
+                node.path("subject").asText(data.path("systemKey").asText("")),
+                node.path("source").asText("").replaceFirst("^/", ""), at);
+        if (envelope.system().isEmpty()) {
+            throw new PoisonMessageException("the event names no AI system (subject or data.systemKey)");
+        }
+        return new Event(envelope, data);
     }
 }

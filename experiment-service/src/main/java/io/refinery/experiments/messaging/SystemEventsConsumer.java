@@ -1,12 +1,11 @@
 package io.refinery.experiments.messaging;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,48 +13,56 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.refinery.experiments.domain.SystemProjections;
 import io.refinery.experiments.domain.SystemSnapshot;
+import io.refinery.platform.json.EventFields;
+import io.refinery.platform.messaging.ConsumerPolicy;
+import io.refinery.platform.messaging.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Keeps the system projection fresh from refinery.systems. Each event is applied once (processed-event ledger,
- * same transaction); a record that cannot be read goes to refinery.systems.dlq; a database hiccup is retried.
+ * same transaction); a record that cannot be read goes to refinery.systems.dlq; a database outage is retried until it ends
+ * ({@link ConsumerPolicy}).
  * The offset is committed only after the transaction did (the message is acked when the returned Uni completes).
  */
 @ApplicationScoped
 public class SystemEventsConsumer {
 
     static final String CHANNEL = "systems";
-    private static final Logger LOG = Logger.getLogger(SystemEventsConsumer.class);
 
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
     private final SystemProjections projections;
+    private final ConsumerPolicy policy;
 
-    public SystemEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, SystemProjections projections) {
+    public SystemEventsConsumer(ObjectMapper mapper, ProcessedEvents processed, SystemProjections projections,
+            ConsumerPolicy policy) {
         this.mapper = mapper;
         this.processed = processed;
         this.projections = projections;
+        this.policy = policy;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(String payload) {
-        final UUID id;
-        final SystemSnapshot snapshot;
-        try {
-            JsonNode envelope = mapper.readTree(payload);
-            id = UUID.fromString(envelope.path("id").asText());
-            SystemEventData data = mapper.treeToValue(envelope.path("data"), SystemEventData.class);
-            snapshot = data == null ? null : data.toSnapshot();
-            if (snapshot == null) {
-                throw new IllegalArgumentException("data lacks required system fields");
-            }
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new PoisonMessageException("unreadable system event: " + e.getMessage(), e));
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return policy.handle(CHANNEL, record, this::read, event -> applyOnce(event.id(), event.snapshot()));
+    }
+
+    /** One registry event: its CloudEvent id (the idempotency key) and the system it describes. */
+    record SystemEvent(UUID id, SystemSnapshot snapshot) {
+    }
+
+    SystemEvent read(byte[] value) throws Exception {
+        JsonNode envelope = mapper.readTree(value);
+        if (envelope == null || !envelope.isObject()) {
+            throw new PoisonMessageException("the record must be a JSON object (a CloudEvent)");
         }
-        return applyOnce(id, snapshot)
-                .onFailure().invoke(e -> LOG.warnf("applying system event %s failed, retrying: %s", id, e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
-                .replaceWithVoid();
+        UUID id = EventFields.uuid(envelope, "id");
+        SystemEventData data = mapper.treeToValue(EventFields.object(envelope, "data"), SystemEventData.class);
+        SystemSnapshot snapshot = data == null ? null : data.toSnapshot();
+        if (snapshot == null) {
+            throw new PoisonMessageException("data lacks required system fields (key, name, kind, riskProfile)");
+        }
+        return new SystemEvent(id, snapshot);
     }
 
     @WithTransaction

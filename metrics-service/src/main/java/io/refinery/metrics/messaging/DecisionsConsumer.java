@@ -1,13 +1,12 @@
 package io.refinery.metrics.messaging;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,19 +15,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.refinery.metrics.domain.AlertDecisions;
 import io.refinery.metrics.domain.RemediationDecisions;
+import io.refinery.platform.json.EventFields;
+import io.refinery.platform.messaging.ConsumerPolicy;
+import io.refinery.platform.messaging.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Reads oversight decisions (io.refinery.oversight.decision.made.v1) and applies those on this service's requests:
  * ALERT_REVIEW acknowledges the alert ({@link AlertDecisions}), DRIFT_REMEDIATION records the remediation chosen for
  * the detection ({@link RemediationDecisions}); other action types are skipped. Idempotent on the event id;
- * unreadable records go to refinery.oversight.decisions.dlq.
+ * unreadable records go to refinery.oversight.decisions.dlq; a database outage is retried until it ends.
  */
 @ApplicationScoped
 public class DecisionsConsumer {
 
     static final String CHANNEL = "decisions";
-    private static final Logger LOG = Logger.getLogger(DecisionsConsumer.class);
 
     /** The decision fields this service uses; {@code modifiedAction} is the MODIFY's {@code action}, if any. */
     record Decision(UUID eventId, UUID requestId, String actionType, AlertDecisions.Outcome outcome, String decidedBy,
@@ -39,30 +40,20 @@ public class DecisionsConsumer {
     private final ProcessedEvents processed;
     private final AlertDecisions alerts;
     private final RemediationDecisions remediations;
+    private final ConsumerPolicy policy;
 
     public DecisionsConsumer(ObjectMapper mapper, ProcessedEvents processed, AlertDecisions alerts,
-            RemediationDecisions remediations) {
+            RemediationDecisions remediations, ConsumerPolicy policy) {
         this.mapper = mapper;
         this.processed = processed;
         this.alerts = alerts;
         this.remediations = remediations;
+        this.policy = policy;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(String payload) {
-        final Decision decision;
-        try {
-            decision = read(payload);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new PoisonMessageException("unreadable decision event: " + e.getMessage(), e));
-        }
-        if (decision == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return applyOnce(decision)
-                .onFailure().invoke(e -> LOG.warnf("applying decision %s failed, retrying: %s", decision.eventId(), e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(10)
-                .replaceWithVoid();
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return policy.handle(CHANNEL, record, this::read, this::applyOnce);
     }
 
     @WithTransaction
@@ -80,19 +71,29 @@ public class DecisionsConsumer {
     }
 
     /** The decision, or null when it is about an action type this service does not own. */
-    private Decision read(String payload) throws Exception {
-        JsonNode envelope = mapper.readTree(payload);
-        JsonNode data = envelope.path("data");
-        UUID eventId = UUID.fromString(envelope.path("id").asText());
+    private Decision read(byte[] value) throws Exception {
+        JsonNode envelope = mapper.readTree(value);
+        if (envelope == null || !envelope.isObject()) {
+            throw new PoisonMessageException("the record must be a JSON object (a CloudEvent)");
+        }
+        JsonNode data = EventFields.object(envelope, "data");
+        UUID eventId = EventFields.uuid(envelope, "id");
         String actionType = data.path("actionType").asText(null);
         if (!AlertEvents.ALERT_REVIEW.equals(actionType) && !DriftEvents.DRIFT_REMEDIATION.equals(actionType)) {
             return null;
         }
-        String decidedAt = data.path("decidedAt").asText(null);
-        return new Decision(eventId, UUID.fromString(data.path("requestId").asText()), actionType,
-                AlertDecisions.Outcome.valueOf(data.path("outcome").asText()), data.path("decidedBy").asText("unknown"),
-                decidedAt == null ? Instant.now() : Instant.parse(decidedAt), data.path("rationale").asText(null),
-                modifiedAction(data.path("modifications")));
+        Instant decidedAt = data.path("decidedAt").isMissingNode() ? Instant.now() : EventFields.instant(data, "data.decidedAt");
+        return new Decision(eventId, EventFields.uuid(data, "data.requestId"), actionType,
+                outcome(EventFields.text(data, "data.outcome")), data.path("decidedBy").asText("unknown"), decidedAt,
+                data.path("rationale").asText(null), modifiedAction(data.path("modifications")));
+    }
+
+    private static AlertDecisions.Outcome outcome(String value) {
+        try {
+            return AlertDecisions.Outcome.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("data.outcome must be one of APPROVE, MODIFY, REJECT, got \"" + value + "\"");
+        }
     }
 
     /**

@@ -1,10 +1,8 @@
 package io.refinery.oversight.messaging;
 
-import java.time.Duration;
-import java.time.Instant;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -12,13 +10,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.oversight.domain.Incidents;
+import io.refinery.platform.json.EventFields;
+import io.refinery.platform.messaging.ConsumerPolicy;
+import io.refinery.platform.messaging.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Reads metrics-service's alerts from refinery.metrics.alerts: a fired alert of a configured severity is an
  * incident for each action type of its system auto-approved shortly before (see {@link Incidents}). Idempotent:
  * every incident counts once by its source event. Other event types (resolved) are skipped; unreadable records go
- * to refinery.metrics.alerts.dlq.
+ * to refinery.metrics.alerts.dlq; a database outage is retried until it ends ({@link ConsumerPolicy}).
  */
 @ApplicationScoped
 public class AlertsConsumer {
@@ -30,54 +31,38 @@ public class AlertsConsumer {
     private final ObjectMapper mapper;
     private final Incidents incidents;
     private final OutboxRelay relay;
+    private final ConsumerPolicy policy;
 
-    public AlertsConsumer(ObjectMapper mapper, Incidents incidents, OutboxRelay relay) {
+    public AlertsConsumer(ObjectMapper mapper, Incidents incidents, OutboxRelay relay, ConsumerPolicy policy) {
         this.mapper = mapper;
         this.incidents = incidents;
         this.relay = relay;
+        this.policy = policy;
     }
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(String payload) {
-        final Incidents.AlertFired alert;
-        try {
-            JsonNode envelope = mapper.readTree(payload);
-            if (!FIRED.equals(envelope.path("type").asText())) {
-                return Uni.createFrom().voidItem();
+    public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
+        return policy.handle(CHANNEL, record, this::read, alert -> incidents.alertFired(alert).invoke(list -> {
+            if (!list.isEmpty()) {
+                LOG.infof("alert %s on %s: %d incident(s), tier(s) tightened", alert.alertId(), alert.systemKey(), list.size());
+                relay.nudge();
             }
-            alert = read(envelope);
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new PoisonMessageException("unreadable alert event: " + e.getMessage(), e));
+        }));
+    }
+
+    /** The fired alert a record carries, or null for other alert events (resolved). */
+    Incidents.AlertFired read(byte[] value) throws Exception {
+        JsonNode envelope = mapper.readTree(value);
+        if (envelope == null || !envelope.isObject()) {
+            throw new PoisonMessageException("the record must be a JSON object (a CloudEvent)");
         }
-        return incidents.alertFired(alert)
-                .onFailure().invoke(e -> LOG.warnf("recording alert %s failed, retrying: %s", alert.eventId(), e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
-                .invoke(list -> {
-                    if (!list.isEmpty()) {
-                        LOG.infof("alert %s on %s: %d incident(s), tier(s) tightened", alert.alertId(), alert.systemKey(), list.size());
-                        relay.nudge();
-                    }
-                })
-                .replaceWithVoid();
+        return FIRED.equals(envelope.path("type").asText()) ? read(envelope) : null;
     }
 
     static Incidents.AlertFired read(JsonNode envelope) {
-        String eventId = text(envelope, "id");
-        JsonNode data = envelope.path("data");
-        if (!data.isObject()) {
-            throw new IllegalArgumentException("data must be an object");
-        }
-        String systemKey = text(data, "systemKey");
-        String firedAt = text(data, "firedAt");
-        return new Incidents.AlertFired(eventId, systemKey, text(data, "alertId"), data.path("metric").asText(null),
-                data.path("severity").asText(null), Instant.parse(firedAt));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode v = node.path(field);
-        if (!v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-        return v.asText();
+        String eventId = EventFields.text(envelope, "id");
+        JsonNode data = EventFields.object(envelope, "data");
+        return new Incidents.AlertFired(eventId, EventFields.text(data, "data.systemKey"), EventFields.text(data, "data.alertId"),
+                data.path("metric").asText(null), data.path("severity").asText(null), EventFields.instant(data, "data.firedAt"));
     }
 }

@@ -1,93 +1,78 @@
 package io.refinery.oversight.messaging;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.oversight.domain.TimelineRecorder;
+import io.refinery.platform.json.EventFields;
+import io.refinery.platform.messaging.ConsumerPolicy;
+import io.refinery.platform.messaging.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Hears what the other services publish about AI systems (alerts and drift from metrics-service, experiment and
  * rollout lifecycle from experiment-service, insights from feedback-service), each topic on a channel and consumer
  * group of its own, and keeps it for the timeline and the learnings report. Redelivered events are stored once;
- * unreadable records go to the channel's DLQ.
+ * unreadable records go to the topic's DLQ; a database outage is retried until it ends ({@link ConsumerPolicy}).
  */
 @ApplicationScoped
 public class TimelineConsumer {
 
-    private static final Logger LOG = Logger.getLogger(TimelineConsumer.class);
-
     private final ObjectMapper mapper;
     private final TimelineRecorder recorder;
+    private final ConsumerPolicy policy;
 
-    public TimelineConsumer(ObjectMapper mapper, TimelineRecorder recorder) {
+    public TimelineConsumer(ObjectMapper mapper, TimelineRecorder recorder, ConsumerPolicy policy) {
         this.mapper = mapper;
         this.recorder = recorder;
+        this.policy = policy;
     }
 
     @Incoming("timeline-alerts")
-    public Uni<Void> alerts(String payload) {
-        return keep(payload);
+    public Uni<Void> alerts(ConsumerRecord<String, byte[]> record) {
+        return policy.handle("timeline-alerts", record, this::read, recorder::record);
     }
 
     @Incoming("timeline-drift")
-    public Uni<Void> drift(String payload) {
-        return keep(payload);
+    public Uni<Void> drift(ConsumerRecord<String, byte[]> record) {
+        return policy.handle("timeline-drift", record, this::read, recorder::record);
     }
 
     @Incoming("timeline-experiments")
-    public Uni<Void> experiments(String payload) {
-        return keep(payload);
+    public Uni<Void> experiments(ConsumerRecord<String, byte[]> record) {
+        return policy.handle("timeline-experiments", record, this::read, recorder::record);
     }
 
     @Incoming("timeline-feedback")
-    public Uni<Void> feedback(String payload) {
-        return keep(payload);
+    public Uni<Void> feedback(ConsumerRecord<String, byte[]> record) {
+        return policy.handle("timeline-feedback", record, this::read, recorder::record);
     }
 
-    Uni<Void> keep(String payload) {
-        final TimelineRecorder.Heard heard;
-        try {
-            heard = read(mapper.readTree(payload));
-        } catch (Exception e) {
-            return Uni.createFrom().failure(new PoisonMessageException("unreadable event for the timeline: " + e.getMessage(), e));
+    TimelineRecorder.Heard read(byte[] value) throws Exception {
+        JsonNode envelope = mapper.readTree(value);
+        if (envelope == null || !envelope.isObject()) {
+            throw new PoisonMessageException("the record must be a JSON object (a CloudEvent)");
         }
-        return recorder.record(heard)
-                .onFailure().invoke(e -> LOG.warnf("keeping event %s failed, retrying: %s", heard.eventId(), e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).atMost(8)
-                .replaceWithVoid();
+        return read(envelope);
     }
 
     static TimelineRecorder.Heard read(JsonNode envelope) {
-        String id = required(envelope, "id");
-        String type = required(envelope, "type");
-        JsonNode data = envelope.path("data");
-        if (!data.isObject()) {
-            throw new IllegalArgumentException("data must be an object");
-        }
+        String id = EventFields.text(envelope, "id");
+        String type = EventFields.text(envelope, "type");
+        JsonNode data = EventFields.object(envelope, "data");
         String systemKey = envelope.path("subject").asText(data.path("systemKey").asText(""));
         if (systemKey.isEmpty()) {
-            throw new IllegalArgumentException("the event names no AI system (subject or data.systemKey)");
+            throw new PoisonMessageException("the event names no AI system (subject or data.systemKey)");
         }
-        String time = envelope.path("time").asText(null);
-        Instant occurredAt = time == null ? Instant.now() : Instant.parse(time);
+        Instant occurredAt = envelope.path("time").isMissingNode() ? Instant.now() : EventFields.instant(envelope, "time");
         String source = envelope.path("source").asText("unknown").replaceFirst("^/", "");
         return new TimelineRecorder.Heard(id, systemKey, occurredAt, source, type, data);
-    }
-
-    private static String required(JsonNode node, String field) {
-        String value = node.path(field).asText("");
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException(field + " is required");
-        }
-        return value;
     }
 }

@@ -63,6 +63,24 @@ public final class TestDatabase {
         return "postgresql://" + host + ":" + port + "/" + name;
     }
 
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The JDBC URL of this database reached through another address (a fault proxy in front of the server). */
+    public String jdbcUrlVia(String viaHost, int viaPort) {
+        return "jdbc:postgresql://" + viaHost + ":" + viaPort + "/" + name;
+    }
+
+    /** The reactive client's URL of this database reached through another address. */
+    public String reactiveUrlVia(String viaHost, int viaPort) {
+        return "postgresql://" + viaHost + ":" + viaPort + "/" + name;
+    }
+
     /** A JDBC connection to this database, for tests that inspect or tamper with rows directly. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), credentials());

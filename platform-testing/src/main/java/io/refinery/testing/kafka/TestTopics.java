@@ -15,6 +15,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -33,6 +35,38 @@ public final class TestTopics {
 
     public static void send(String bootstrapServers, String topic, String key, String value) {
         send(bootstrapServers, new ProducerRecord<>(topic, key, value));
+    }
+
+    /** Sends bytes as they are (records that are not UTF-8, or not JSON). */
+    public static void sendBytes(String bootstrapServers, String topic, String key, byte[] value) {
+        Map<String, Object> conf = new java.util.HashMap<>(producerConfig(bootstrapServers));
+        conf.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(conf)) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send to " + topic, e);
+        }
+    }
+
+    /** Like {@link #awaitRecord} with the values' bytes as they are on the broker. */
+    public static List<ConsumerRecord<String, byte[]>> awaitRawRecord(String bootstrapServers, String topic,
+            Predicate<ConsumerRecord<String, byte[]>> wanted, Duration timeout) {
+        Map<String, Object> conf = new java.util.HashMap<>(consumerConfig(bootstrapServers));
+        conf.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(conf)) {
+            consumer.subscribe(List.of(topic));
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    seen.add(r);
+                    if (wanted.test(r)) {
+                        return seen;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no matching record on " + topic + " within " + timeout + "; saw " + seen.size() + " records");
     }
 
     /** Sends {@code values} in order under one key with a single producer (one producer per record is slow). */

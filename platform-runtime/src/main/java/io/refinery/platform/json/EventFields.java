@@ -1,0 +1,122 @@
+package io.refinery.platform.json;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.refinery.platform.messaging.PoisonMessageException;
+
+/**
+ * Reads fields of an event's JSON with errors that name the field and say what was expected and what came
+ * ({@code data.id must be a UUID string, got the number 42}). Every failure is a {@link PoisonMessageException}.
+ * {@code path} is the field's full name for the message; its last segment is the key looked up in {@code node}.
+ */
+public final class EventFields {
+
+    private EventFields() {
+    }
+
+    public static JsonNode object(JsonNode node, String path) {
+        JsonNode v = node.path(key(path));
+        if (!v.isObject()) {
+            throw new PoisonMessageException(path + (absent(v) ? " is required" : " must be an object, got " + describe(v)));
+        }
+        return v;
+    }
+
+    public static String text(JsonNode node, String path) {
+        JsonNode v = node.path(key(path));
+        if (absent(v)) {
+            throw new PoisonMessageException(path + " is required");
+        }
+        if (!v.isTextual()) {
+            throw new PoisonMessageException(path + " must be a string, got " + describe(v));
+        }
+        if (v.asText().isBlank()) {
+            throw new PoisonMessageException(path + " must not be blank");
+        }
+        return v.asText();
+    }
+
+    /** The field's text, or null when it is absent or null; any other type is refused. */
+    public static String optionalText(JsonNode node, String path) {
+        JsonNode v = node.path(key(path));
+        return absent(v) ? null : text(node, path);
+    }
+
+    public static UUID uuid(JsonNode node, String path) {
+        String s = uuidText(node, path);
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException(path + " must be a UUID string, got \"" + abbreviate(s) + "\"");
+        }
+    }
+
+    public static Instant instant(JsonNode node, String path) {
+        String s = text(node, path);
+        try {
+            return Instant.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new PoisonMessageException(path + " must be an ISO-8601 UTC timestamp, got \"" + abbreviate(s) + "\"");
+        }
+    }
+
+    /** The field's number, or null when it is absent or null; any other type is refused. */
+    public static Double optionalNumber(JsonNode node, String path) {
+        JsonNode v = node.path(key(path));
+        if (absent(v)) {
+            return null;
+        }
+        if (!v.isNumber()) {
+            throw new PoisonMessageException(path + " must be a number, got " + describe(v));
+        }
+        return v.asDouble();
+    }
+
+    /** What a JSON value is, for an error message: "the number 42", "an object", "the string \"x\"". */
+    public static String describe(JsonNode v) {
+        if (v == null || v.isMissingNode()) {
+            return "nothing";
+        }
+        if (v.isNull()) {
+            return "null";
+        }
+        if (v.isNumber()) {
+            return "the number " + v.asText();
+        }
+        if (v.isBoolean()) {
+            return "the boolean " + v.asText();
+        }
+        if (v.isTextual()) {
+            return "the string \"" + abbreviate(v.asText()) + "\"";
+        }
+        return v.isArray() ? "an array" : "an object";
+    }
+
+    private static String uuidText(JsonNode node, String path) {
+        JsonNode v = node.path(key(path));
+        if (absent(v)) {
+            throw new PoisonMessageException(path + " is required");
+        }
+        if (!v.isTextual()) {
+            throw new PoisonMessageException(path + " must be a UUID string, got " + describe(v));
+        }
+        return v.asText();
+    }
+
+    private static boolean absent(JsonNode v) {
+        return v == null || v.isMissingNode() || v.isNull();
+    }
+
+    private static String key(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}
