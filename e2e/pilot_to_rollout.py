@@ -152,6 +152,21 @@ def main():
     assert alert["state"] == "FIRING", alert
     paused = s.wait_rollout("the FIRING alert to pause phase 2", "PAUSED", 1)
     print(f"  alert FIRING on conversion_rate; rollout paused: {paused['pauseReason']}")
+
+    # Issue 16, point 5: the alert's review carries evidence gathered from the other three running services.
+    review_url = f"{OVERSIGHT}/api/v1/reviews/{alert['oversightRequestId']}"
+    until("the alert's review", lambda: http("GET", review_url, token=s.viewer)[0] == 200)
+
+    def evidence_complete():
+        status, bundle = http("GET", f"{review_url}/evidence", token=s.viewer)
+        parts = {p["name"]: p for p in bundle.get("parts", [])} if status == 200 else {}
+        return parts if parts and all(p["status"] == "AVAILABLE" for p in parts.values()) else None
+    parts = until("every evidence part to be AVAILABLE (metrics, experiments and feedback answering)", evidence_complete, 30)
+    assert parts["alert"]["data"]["id"] == alert["id"], parts["alert"]
+    assert parts["metricSeries"]["data"], parts["metricSeries"]
+    assert isinstance(parts["runningExperiments"]["data"]["items"], list), parts["runningExperiments"]
+    summary = ", ".join(f"{name} {part['status']}" for name, part in parts.items())
+    print(f"  evidence of the alert's review: {summary}")
     until("the resume request", lambda: s.rollout().get("pendingRequest"))
     s.decide(s.rollout()["pendingRequest"]["id"], "resuming phase 2")
     resumed = s.wait_rollout("phase 2 resumed", "RUNNING", 1)

@@ -122,6 +122,19 @@ public class RolloutGates {
         return move(r, next, "paused", SYSTEM_ACTOR, Map.of("reason", reason, "source", source)).replaceWith(true);
     }
 
+    /** The pilot's MODEL_ROLLOUT was rejected ({@link RolloutMachine#pilotRejected}); false when nothing changes. */
+    Uni<Boolean> pilotRejected(Rollout r, String reason, String source) {
+        RolloutPosition next = RolloutMachine.pilotRejected(r.position());
+        if (next.equals(r.position())) {
+            return Uni.createFrom().item(false);
+        }
+        r.pendingRequestId = null;
+        r.pendingStep = null;
+        r.pauseReason = reason;
+        String step = next.state() == RolloutState.ROLLED_BACK ? "rolled-back" : "paused";
+        return move(r, next, step, SYSTEM_ACTOR, Map.of("reason", reason, "source", source)).replaceWith(true);
+    }
+
     /** The exit criteria of {@code phase} against its live metrics since it started. */
     Uni<List<Map<String, Object>>> exitStatus(Rollout r, Phase phase) {
         List<ExitCriterion> criteria = phase.exitCriteria();

@@ -125,6 +125,22 @@ public class RolloutService {
                 });
     }
 
+    /**
+     * The pilot's MODEL_ROLLOUT was rejected: its serving rollouts pause (resuming is asked of oversight, as after an
+     * incident) and those that serve nobody yet are rolled back ({@link RolloutMachine#pilotRejected}). Inside the
+     * caller's transaction.
+     */
+    public Uni<Integer> pilotRejected(Experiment pilot, String reason, String source) {
+        return Rollout.<Rollout> list("experimentKey = ?1 and state in ?2", pilot.key,
+                List.of(RolloutState.RUNNING, RolloutState.AWAITING_GATE, RolloutState.BLOCKED)).flatMap(list -> {
+                    Uni<Integer> changed = Uni.createFrom().item(0);
+                    for (Rollout r : list) {
+                        changed = changed.flatMap(n -> gates.pilotRejected(r, reason, source).map(did -> did ? n + 1 : n));
+                    }
+                    return changed;
+                });
+    }
+
     /** A rollout with its history and its serving phase's exit criteria against the live metrics. */
     public record Details(Rollout rollout, List<RolloutStep> history, List<Map<String, Object>> exitStatus) {
     }
@@ -162,10 +178,12 @@ public class RolloutService {
             String actor) {
         boolean shipped = shipped(pilot, in.variant());
         if (!shipped && (in.overrideReason() == null || in.overrideReason().isBlank())) {
-            String why = pilot == null ? "there is no pilot experiment"
-                    : "the pilot " + pilot.key + " concluded " + (pilot.decision == null ? "nothing yet" : pilot.decision);
-            throw new UnprocessableProblem("overrideReason", why + ", not SHIP:" + in.variant()
-                    + ": give overrideReason to ask oversight for an override");
+            String why = pilot == null ? "there is no pilot experiment, not SHIP:" + in.variant()
+                    : rejected(pilot) ? "oversight rejected the MODEL_ROLLOUT of pilot " + pilot.key + " (decided by "
+                            + pilot.rolloutDecidedBy + ")"
+                    : "the pilot " + pilot.key + " concluded " + (pilot.decision == null ? "nothing yet" : pilot.decision)
+                            + ", not SHIP:" + in.variant();
+            throw new UnprocessableProblem("overrideReason", why + ": give overrideReason to ask oversight for an override");
         }
         Instant now = Instant.now();
         Rollout r = new Rollout();
@@ -215,8 +233,13 @@ public class RolloutService {
                 : Experiment.<Experiment> find("key", r.experimentKey).firstResult();
     }
 
+    /** The pilot shipped this variant and oversight did not reject rolling it out (a pending decision does not block). */
     private static boolean shipped(Experiment pilot, String variant) {
-        return pilot != null && ("SHIP:" + variant).equals(pilot.decision);
+        return pilot != null && ("SHIP:" + variant).equals(pilot.decision) && !rejected(pilot);
+    }
+
+    private static boolean rejected(Experiment pilot) {
+        return RolloutDecisions.Outcome.REJECT.name().equals(pilot.rolloutDecision);
     }
 
     public RolloutJson json() {

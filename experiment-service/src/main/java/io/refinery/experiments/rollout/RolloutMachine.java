@@ -12,6 +12,8 @@ package io.refinery.experiments.rollout;
  *   RUNNING(i) ─ advance (exit criteria met, min duration over) ─▶ AWAITING_GATE(i+1); after the last ─▶ COMPLETED
  *   RUNNING(i) or AWAITING_GATE ─ incident ─▶ PAUSED(i) (a pending gate is dropped; resuming asks oversight)
  *   PAUSED(i) ─ resume approved ─▶ RUNNING(i); rejected ─▶ RUNNING(i-1), or ROLLED_BACK when i = 0
+ *   pilot's MODEL_ROLLOUT rejected ─ RUNNING(i) or AWAITING_GATE after phase i ─▶ PAUSED(i);
+ *                                  ─ BLOCKED or AWAITING_GATE(0) (nothing served yet) ─▶ ROLLED_BACK
  * </pre>
  */
 public final class RolloutMachine {
@@ -80,6 +82,17 @@ public final class RolloutMachine {
             return new RolloutPosition(RolloutState.PAUSED, p.phase(), -1);
         }
         return p;
+    }
+
+    /**
+     * Oversight rejected rolling out the pilot: a rollout that serves stops where it is and needs a person to resume
+     * it; one that serves nobody yet ends (a new rollout needs an override that oversight approves).
+     */
+    public static RolloutPosition pilotRejected(RolloutPosition p) {
+        if (p.state() == RolloutState.BLOCKED || (p.state() == RolloutState.AWAITING_GATE && p.phase() < 0)) {
+            return new RolloutPosition(RolloutState.ROLLED_BACK, -1, -1);
+        }
+        return incident(p);
     }
 
     public static RolloutPosition resumeDecided(RolloutPosition p, boolean approved) {

@@ -272,4 +272,37 @@ class RolloutFlowTest {
                 .body("components.schemas.RolloutRequest.properties.key.examples[0]", equalTo("short-copy-eu"))
                 .body("components.schemas.RolloutPhase.properties.minDuration.examples[0]", equalTo("P7D"));
     }
+
+    /** Issue 16, point 6: oversight's REJECT of a pilot's MODEL_ROLLOUT is enforced, not only stored. */
+    @Test
+    void aRejectedModelRolloutStopsThePilotsRolloutsAndRefusesNewOnes() throws Exception {
+        String bootstrap = RefineryTestResource.bootstrapServers();
+        registerSystem("rollout-rejected");
+        String pilot = pilot("rollout-rejected-pilot", "rollout-rejected");
+        post(rollout("rejected-eu", "rollout-rejected", pilot, "", readiness(4))).statusCode(201)
+                .body("state", equalTo("AWAITING_GATE"));
+        post(rollout("rejected-us", "rollout-rejected", pilot, "", readiness(2))).statusCode(201)
+                .body("state", equalTo("BLOCKED"));
+        String modelRollout = given().header("Authorization", VIEWER).get("/api/v1/experiments/" + pilot).then()
+                .statusCode(200).body("rollout.decision", nullValue()).extract().path("rollout.requestId");
+
+        TestTopics.sendCloudEvent(bootstrap, "refinery.oversight.decisions", "rollout-rejected", """
+                {"specversion": "1.0", "id": "%s", "source": "/oversight-service", "type": "io.refinery.oversight.decision.made.v1",
+                 "subject": "rollout-rejected", "time": "%s",
+                 "data": {"requestId": "%s", "systemKey": "rollout-rejected", "actionType": "MODEL_ROLLOUT", "outcome": "REJECT",
+                          "decidedBy": "bob", "rationale": "returns risk too high", "decidedAt": "%s"}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), modelRollout, Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get("rejected-eu").body("state", equalTo("ROLLED_BACK"))
+                .body("pendingRequest", nullValue()));
+        get("rejected-us").body("state", equalTo("ROLLED_BACK"));
+        given().header("Authorization", VIEWER).get("/api/v1/experiments/" + pilot).then()
+                .body("rollout.decision", equalTo("REJECT")).body("rollout.decidedBy", equalTo("bob"));
+        // a new rollout of the rejected pilot needs an override that oversight approves
+        post(rollout("rejected-again", "rollout-rejected", pilot, "", readiness(4))).statusCode(422)
+                .body("errors[0].field", equalTo("overrideReason"))
+                .body("errors[0].message", containsString("oversight rejected the MODEL_ROLLOUT of pilot rollout-rejected-pilot"));
+        post(rollout("rejected-again", "rollout-rejected", pilot, ", \"overrideReason\": \"returns risk mitigated\"",
+                readiness(4))).statusCode(201).body("state", equalTo("AWAITING_OVERRIDE"));
+    }
 }

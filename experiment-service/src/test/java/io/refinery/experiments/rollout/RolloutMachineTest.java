@@ -32,6 +32,20 @@ class RolloutMachineTest {
     }
 
     @Test
+    void aRejectedPilotPausesWhatServesAndEndsWhatServesNobodyYet() {
+        assertThat(RolloutMachine.pilotRejected(at(RolloutState.RUNNING, 1, -1))).isEqualTo(at(RolloutState.PAUSED, 1, -1));
+        assertThat(RolloutMachine.pilotRejected(at(RolloutState.AWAITING_GATE, 0, 1))).isEqualTo(at(RolloutState.PAUSED, 0, -1));
+        assertThat(RolloutMachine.pilotRejected(at(RolloutState.AWAITING_GATE, -1, 0)))
+                .isEqualTo(at(RolloutState.ROLLED_BACK, -1, -1));
+        assertThat(RolloutMachine.pilotRejected(at(RolloutState.BLOCKED, -1, -1))).isEqualTo(at(RolloutState.ROLLED_BACK, -1, -1));
+        // a person already decides these: nothing changes
+        assertThat(RolloutMachine.pilotRejected(at(RolloutState.PAUSED, 1, -1))).isEqualTo(at(RolloutState.PAUSED, 1, -1));
+        assertThat(RolloutMachine.pilotRejected(at(RolloutState.AWAITING_OVERRIDE, -1, -1)))
+                .isEqualTo(at(RolloutState.AWAITING_OVERRIDE, -1, -1));
+        assertThat(RolloutMachine.pilotRejected(at(RolloutState.COMPLETED, 2, -1))).isEqualTo(at(RolloutState.COMPLETED, 2, -1));
+    }
+
+    @Test
     void rejectionsRollThePhaseBack() {
         assertThat(RolloutMachine.gateDecided(at(RolloutState.AWAITING_GATE, 1, 2), false))
                 .isEqualTo(at(RolloutState.RUNNING, 1, -1));

@@ -1,14 +1,12 @@
 package io.refinery.metrics.messaging;
 
 import java.time.Instant;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -17,8 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.refinery.metrics.domain.ObservationIngestor;
 import io.refinery.metrics.domain.ObservationReader;
 import io.refinery.metrics.domain.Vocabulary;
+import io.refinery.platform.messaging.ConsumerPolicy;
+import io.refinery.platform.messaging.DeadLetterPublisher;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
@@ -37,16 +36,18 @@ public class ObservationsConsumer {
     private final ObjectMapper mapper;
     private final ObservationRecordReader reader;
     private final ObservationIngestor ingestor;
-    private final MutinyEmitter<String> deadLetters;
+    private final DeadLetterPublisher deadLetters;
+    private final ConsumerPolicy policy;
     private final InFlightLimit writes;
 
     public ObservationsConsumer(ObjectMapper mapper, ObservationIngestor ingestor,
-            @Channel("observations-dlq") MutinyEmitter<String> deadLetters,
+            DeadLetterPublisher deadLetters, ConsumerPolicy policy,
             @ConfigProperty(name = "refinery.observations.writes-in-flight", defaultValue = "2") int writesInFlight) {
         this.mapper = mapper;
         this.reader = new ObservationRecordReader(mapper);
         this.ingestor = ingestor;
         this.deadLetters = deadLetters;
+        this.policy = policy;
         this.writes = new InFlightLimit(writesInFlight);
     }
 
@@ -70,10 +71,8 @@ public class ObservationsConsumer {
     }
 
     private Uni<Void> store(KafkaRecordBatch<String, byte[]> batch, List<ObservationReader.Parsed> items) {
-        return ingestor.ingest(items)
-                .onFailure().invoke(e -> LOG.warnf("storing %d observations failed, retrying: %s", items.size(), e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
-                .flatMap(result -> DeadLetters.send(deadLetters, mapper, batch.getRecords(), result.rejected()))
+        return policy.untilDone("observations", () -> ingestor.ingest(items))
+                .flatMap(result -> DeadLetters.send(deadLetters, mapper, "observations", batch.getRecords(), result.rejected()))
                 .flatMap(x -> Uni.createFrom().completionStage(batch.ack()))
                 .eventually(writes::release);
     }

@@ -1,16 +1,13 @@
 package io.refinery.metrics.messaging;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,8 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.metrics.domain.SampleIngestor;
 import io.refinery.metrics.domain.SampleReader;
+import io.refinery.platform.messaging.ConsumerPolicy;
+import io.refinery.platform.messaging.DeadLetterPublisher;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 
@@ -35,17 +33,18 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 public class SamplesConsumer {
 
     static final String CHANNEL = "samples";
-    private static final Logger LOG = Logger.getLogger(SamplesConsumer.class);
 
     private final ObjectMapper mapper;
     private final SampleIngestor ingestor;
-    private final MutinyEmitter<String> deadLetters;
+    private final DeadLetterPublisher deadLetters;
+    private final ConsumerPolicy policy;
 
     public SamplesConsumer(ObjectMapper mapper, SampleIngestor ingestor,
-            @Channel("samples-dlq") MutinyEmitter<String> deadLetters) {
+            DeadLetterPublisher deadLetters, ConsumerPolicy policy) {
         this.mapper = mapper;
         this.ingestor = ingestor;
         this.deadLetters = deadLetters;
+        this.policy = policy;
     }
 
     @Incoming(CHANNEL)
@@ -57,10 +56,8 @@ public class SamplesConsumer {
         for (KafkaRecord<String, byte[]> r : records) {
             items.add(readItem(r.getPayload(), now, oldest));
         }
-        return ingestor.ingest(items)
-                .onFailure().invoke(e -> LOG.warnf("storing %d samples failed, retrying: %s", items.size(), e.toString()))
-                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(30)).indefinitely()
-                .flatMap(result -> DeadLetters.send(deadLetters, mapper, records, result.rejected()))
+        return policy.untilDone(CHANNEL, () -> ingestor.ingest(items))
+                .flatMap(result -> DeadLetters.send(deadLetters, mapper, CHANNEL, records, result.rejected()))
                 .flatMap(x -> Uni.createFrom().completionStage(batch.ack()));
     }
 

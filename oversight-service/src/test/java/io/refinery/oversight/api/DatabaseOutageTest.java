@@ -1,6 +1,8 @@
 package io.refinery.oversight.api;
 
+import static io.refinery.oversight.api.ReviewsTest.INGEST;
 import static io.refinery.oversight.api.ReviewsTest.VIEWER;
+import static io.refinery.oversight.api.ReviewsTest.submit;
 import static io.refinery.oversight.api.ReviewsTest.register;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +53,7 @@ class DatabaseOutageTest {
         String bootstrap = RefineryTestResource.bootstrapServers();
         TcpFaultProxy database = RefineryTestResource.databaseFaults();
         UUID requestId = UUID.randomUUID();
+        UUID httpId = UUID.randomUUID();
         String eventId = UUID.randomUUID().toString();
         byte[] notUtf8 = {'{', '"', 'x', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
         database.cut();
@@ -65,6 +68,11 @@ class DatabaseOutageTest {
                     .statusCode(503)
                     .body("checks.find { it.name == 'kafka-consumers' }.status", equalTo("DOWN"))
                     .body("checks.find { it.name == 'kafka-consumers' }.data.requests", containsString("TRANSIENT")));
+            // HTTP during the outage: 503 problem+json with Retry-After, nothing written (issue 16, point 2)
+            given().header("Authorization", VIEWER).get("/api/v1/reviews").then().statusCode(503)
+                    .contentType("application/problem+json").header("Retry-After", "5")
+                    .body("type", equalTo("https://refinery.io/problems/unavailable"));
+            submit(INGEST, httpId, "outage-pricing", 0.05, 10).statusCode(503).header("Retry-After", "5");
             // longer than the old budget of 8 attempts (about 15 s) after which the event went to the DLQ
             long held = Duration.ofSeconds(25).toNanos() - (System.nanoTime() - cutAt);
             if (held > 0) {
@@ -77,6 +85,7 @@ class DatabaseOutageTest {
                 .get("/api/v1/reviews/" + requestId).then().statusCode(200).body("systemKey", equalTo("outage-pricing")));
         assertThat(RefineryTestResource.database().queryLong(
                 "select count(*) from oversight.reviews where source_event_id = ?", eventId)).isEqualTo(1);
+        given().header("Authorization", VIEWER).get("/api/v1/reviews/" + httpId).then().statusCode(404);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/q/health/ready").then()
                 .body("checks.find { it.name == 'kafka-consumers' }.status", equalTo("UP")));
 

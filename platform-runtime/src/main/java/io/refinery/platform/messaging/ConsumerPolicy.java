@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.smallrye.mutiny.Uni;
@@ -27,18 +26,16 @@ public class ConsumerPolicy {
 
     private final DeadLetterPublisher deadLetters;
     private final ConsumerHealth health;
-    private final Config config;
     private final Duration initialBackOff;
     private final Duration maxBackOff;
     private final int unexpectedAttempts;
 
-    public ConsumerPolicy(DeadLetterPublisher deadLetters, ConsumerHealth health, Config config,
+    public ConsumerPolicy(DeadLetterPublisher deadLetters, ConsumerHealth health,
             @ConfigProperty(name = "refinery.consumers.initial-back-off", defaultValue = "200ms") Duration initialBackOff,
             @ConfigProperty(name = "refinery.consumers.max-back-off", defaultValue = "15s") Duration maxBackOff,
             @ConfigProperty(name = "refinery.consumers.unexpected-attempts", defaultValue = "5") int unexpectedAttempts) {
         this.deadLetters = deadLetters;
         this.health = health;
-        this.config = config;
         this.initialBackOff = initialBackOff;
         this.maxBackOff = maxBackOff;
         this.unexpectedAttempts = unexpectedAttempts;
@@ -85,16 +82,24 @@ public class ConsumerPolicy {
                 .replaceWithVoid();
     }
 
+    /**
+     * A batch's set-based write, retried with back-off until it succeeds whatever failed: a batch write reports the
+     * items it refuses in its result, so a failure of the whole write is never the records' fault. Reported by
+     * {@link ConsumerHealth} like any retry.
+     */
+    public <T> Uni<T> untilDone(String channel, Supplier<Uni<? extends T>> work) {
+        return Uni.createFrom().<T> deferred(work)
+                .onFailure().invoke(e -> health.failed(channel, e, Failures.classify(e)))
+                .onFailure().retry().withBackOff(initialBackOff, maxBackOff).indefinitely()
+                .invoke(() -> health.succeeded(channel));
+    }
+
     private Uni<Void> deadLetter(String channel, ConsumerRecord<String, byte[]> record, FailureKind kind, String error) {
-        DeadLetter letter = DeadLetter.of(consumerGroup(channel), record, kind, error);
+        DeadLetter letter = DeadLetter.of(deadLetters.consumerGroup(channel), record, kind, error);
         return deadLetters.publish(letter)
                 .onFailure().invoke(e -> health.failed(channel, e, FailureKind.TRANSIENT))
                 .onFailure().retry().withBackOff(initialBackOff, maxBackOff).indefinitely()
                 .invoke(() -> health.succeeded(channel));
     }
 
-    /** The channel's consumer group, as configured, for the dead letter's {@code refinery-consumer} header. */
-    public String consumerGroup(String channel) {
-        return config.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class).orElse(channel);
-    }
 }

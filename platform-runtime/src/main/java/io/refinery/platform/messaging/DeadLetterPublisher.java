@@ -1,9 +1,11 @@
 package io.refinery.platform.messaging;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -27,10 +29,17 @@ public class DeadLetterPublisher {
 
     private final MutinyEmitter<byte[]> emitter;
     private final MeterRegistry registry;
+    private final Config config;
 
-    public DeadLetterPublisher(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, MeterRegistry registry) {
+    public DeadLetterPublisher(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, MeterRegistry registry, Config config) {
         this.emitter = emitter;
         this.registry = registry;
+        this.config = config;
+    }
+
+    /** The channel's consumer group, as configured, for the {@code refinery-consumer} header. */
+    public String consumerGroup(String channel) {
+        return config.getOptionalValue("mp.messaging.incoming." + channel + ".group.id", String.class).orElse(channel);
     }
 
     public Uni<Void> publish(DeadLetter letter) {
@@ -46,10 +55,18 @@ public class DeadLetterPublisher {
                 });
     }
 
+    /**
+     * Publishes a batch's dead letters; each is retried with back-off until the broker has it (a broker outage is
+     * transient), so the batch can be acknowledged only when all are safe.
+     */
     public Uni<Void> publishAll(List<DeadLetter> letters) {
         if (letters.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.join().all(letters.stream().map(this::publish).toList()).andFailFast().replaceWithVoid();
+        return Uni.join().all(letters.stream().map(letter -> publish(letter)
+                .onFailure().invoke(e -> LOG.warnf("dead letter for %s/%d@%d not accepted yet, retrying: %s", letter.topic(),
+                        letter.partition(), letter.offset(), e.toString()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(15)).indefinitely()).toList())
+                .andFailFast().replaceWithVoid();
     }
 }

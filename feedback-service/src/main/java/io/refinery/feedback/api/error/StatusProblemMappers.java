@@ -9,6 +9,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.refinery.platform.http.ServiceUnavailable;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -68,6 +70,9 @@ public class StatusProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (ServiceUnavailable.isOutage(e)) {
+            return ServiceUnavailable.response(e);
+        }
         LOG.error("unexpected error while serving a request", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal",
                 "an unexpected error occurred; it has been logged").toResponse();
