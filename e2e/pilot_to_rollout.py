@@ -154,7 +154,7 @@ def main():
     print(f"  alert FIRING on conversion_rate; rollout paused: {paused['pauseReason']}")
 
     # Issue 16, point 5: the alert's review carries evidence gathered from the other three running services.
-    review_url = f"{OVERSIGHT}/api/v1/reviews/{alert['oversightRequestId']}"
+    review_url = f"{OVERSIGHT}/api/v1/reviews/{alert['alert']['oversightRequestId']}"
     until("the alert's review", lambda: http("GET", review_url, token=s.viewer)[0] == 200)
 
     def evidence_complete():
@@ -162,7 +162,7 @@ def main():
         parts = {p["name"]: p for p in bundle.get("parts", [])} if status == 200 else {}
         return parts if parts and all(p["status"] == "AVAILABLE" for p in parts.values()) else None
     parts = until("every evidence part to be AVAILABLE (metrics, experiments and feedback answering)", evidence_complete, 30)
-    assert parts["alert"]["data"]["id"] == alert["id"], parts["alert"]
+    assert parts["alert"]["data"]["id"] == alert["alert"]["id"], parts["alert"]
     assert parts["metricSeries"]["data"], parts["metricSeries"]
     assert isinstance(parts["runningExperiments"]["data"]["items"], list), parts["runningExperiments"]
     summary = ", ".join(f"{name} {part['status']}" for name, part in parts.items())

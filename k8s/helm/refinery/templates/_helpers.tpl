@@ -111,9 +111,26 @@ QUARKUS_FLYWAY_MIGRATE_AT_START: "false"
 {{- if eq $v.image.variant "jvm" }}
 JAVA_OPTS: {{ printf "-XX:MaxRAMPercentage=%v -XX:InitialRAMPercentage=%v %s" .svc.jvm.maxRAMPercentage .svc.jvm.initialRAMPercentage .svc.jvm.extraOptions | trim | quote }}
 {{- end }}
+{{- if eq .svc.key "oversight" }}
+{{- /* The review evidence bundle calls the other three services through their Services (port 80). */}}
+REFINERY_METRICS_URL: {{ include "refinery.serviceUrl" (dict "root" .root "key" "metrics") | quote }}
+REFINERY_EXPERIMENTS_URL: {{ include "refinery.serviceUrl" (dict "root" .root "key" "experiment") | quote }}
+REFINERY_FEEDBACK_URL: {{ include "refinery.serviceUrl" (dict "root" .root "key" "feedback") | quote }}
+{{- end }}
 {{- range $name, $value := .svc.env }}
 {{ $name }}: {{ $value | toString | quote }}
 {{- end }}
+{{- end -}}
+
+{{/* In-cluster base URL of one service, through its Service. Call with (dict "root" $ "key" "metrics"). */}}
+{{- define "refinery.serviceUrl" -}}
+{{- $svc := include "refinery.service" (dict "root" .root "key" .key) | fromYaml -}}
+{{- printf "http://%s" (include "refinery.serviceName" (dict "root" .root "svc" $svc)) -}}
+{{- end -}}
+
+{{/* Secret with oversight-service's evidence token (a viewer JWT it presents to the other three). */}}
+{{- define "refinery.evidenceSecret" -}}
+{{- if .Values.secrets.create -}}{{ include "refinery.fullname" . }}-evidence{{- else -}}{{ .Values.evidence.existingSecret }}{{- end -}}
 {{- end -}}
 
 {{/* Environment variables read from Secrets. Call with (dict "root" $ "svc" $svc). */}}
@@ -133,6 +150,14 @@ JAVA_OPTS: {{ printf "-XX:MaxRAMPercentage=%v -XX:InitialRAMPercentage=%v %s" .s
     secretKeyRef:
       name: {{ include "refinery.jwtSecret" .root }}
       key: {{ if .root.Values.secrets.create }}public-key.pem{{ else }}{{ .root.Values.jwt.publicKeyKey }}{{ end }}
+{{- if eq .svc.key "oversight" }}
+- name: REFINERY_EVIDENCE_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "refinery.evidenceSecret" .root }}
+      key: {{ if .root.Values.secrets.create }}token{{ else }}{{ .root.Values.evidence.tokenKey }}{{ end }}
+      optional: true
+{{- end }}
 {{- end -}}
 
 {{/* Container args: the native variant takes its heap share on the command line. */}}

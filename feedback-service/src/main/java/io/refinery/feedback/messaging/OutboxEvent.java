@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.refinery.platform.outbox.OutboxRelay;
 
 /**
  * An outgoing event, written in the same transaction as the state change it reports. {@link OutboxRelay}

@@ -31,7 +31,7 @@ import io.refinery.oversight.domain.EvidenceBundle;
 import io.refinery.oversight.domain.Review;
 import io.refinery.oversight.domain.ReviewService;
 import io.refinery.oversight.domain.SlaEscalation;
-import io.refinery.oversight.messaging.OutboxRelay;
+import io.refinery.platform.outbox.OutboxRelay;
 import io.refinery.oversight.policy.Tier;
 import io.smallrye.mutiny.Uni;
 

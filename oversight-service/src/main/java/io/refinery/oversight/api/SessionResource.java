@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.refinery.oversight.domain.CollaborationSessions;
 import io.refinery.oversight.domain.Review;
 import io.refinery.oversight.domain.ReviewService;
-import io.refinery.oversight.messaging.OutboxRelay;
+import io.refinery.platform.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 
 /** The session of a DEEP_COLLABORATION request, {@code /api/v1/reviews/{id}/session}. */

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.oversight.domain.SystemKind;
 import io.refinery.oversight.domain.SystemRegistry;
-import io.refinery.oversight.messaging.OutboxRelay;
+import io.refinery.platform.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 
 /** The AI system registry, {@code /api/v1/systems}. Changes are published on refinery.systems. */

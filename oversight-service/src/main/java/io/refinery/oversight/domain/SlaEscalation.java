@@ -21,7 +21,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.refinery.oversight.messaging.EventTypes;
 import io.refinery.oversight.messaging.Outbox;
-import io.refinery.oversight.messaging.OutboxRelay;
+import io.refinery.platform.outbox.OutboxRelay;
 import io.refinery.oversight.messaging.ReviewOverdue;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;

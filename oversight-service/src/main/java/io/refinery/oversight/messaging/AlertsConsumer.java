@@ -14,6 +14,7 @@ import io.refinery.platform.json.EventFields;
 import io.refinery.platform.messaging.ConsumerPolicy;
 import io.refinery.platform.messaging.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.outbox.OutboxRelay;
 
 /**
  * Reads metrics-service's alerts from refinery.metrics.alerts: a fired alert of a configured severity is an

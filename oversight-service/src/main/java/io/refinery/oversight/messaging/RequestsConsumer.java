@@ -17,6 +17,7 @@ import io.refinery.platform.messaging.ConsumerPolicy;
 import io.refinery.platform.messaging.PoisonMessageException;
 import io.refinery.oversight.domain.ReviewService;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.outbox.OutboxRelay;
 
 /**
  * Reads oversight requests from refinery.oversight.requests (alerts, drift, insights, lifecycle: any service's

@@ -1,9 +1,13 @@
-package io.refinery.oversight.messaging;
+package io.refinery.platform.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -16,6 +20,7 @@ import org.jboss.logging.Logger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
+import io.refinery.platform.messaging.BrokerHealth;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -25,37 +30,59 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Publishes the outbox to Kafka. Every replica runs it, but a transaction-scoped advisory lock lets only one
- * publish at a time, so events about one key keep their order (DESIGN.md section 7). Rows are sent in
- * {@code seq} order, the producer is idempotent, and a row is stamped only after the broker acknowledged it;
- * a crash between ack and stamp re-sends, which idempotent consumers absorb.
+ * Publishes the service's outbox ({@code <refinery.outbox.schema>.outbox}) to Kafka through the {@code outbox}
+ * channel. Every replica runs it, but a session-level advisory lock lets only one publish at a time, so events about
+ * one key keep their order (DESIGN.md section 7). Rows go in {@code seq} order through an idempotent producer; each
+ * row's {@code published_at} is the moment the broker acknowledged it, stamped after the sends, and no transaction
+ * is open while the relay waits for the broker (a pass is bounded by {@code refinery.outbox.send-timeout}, and passes
+ * are skipped while {@link BrokerHealth} says the broker does not answer). A crash between ack and stamp re-sends,
+ * which idempotent consumers absorb.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final String LOCK = "select pg_try_advisory_xact_lock(hashtext('oversight.outbox-relay')) as locked";
-    private static final String PENDING = "select id, topic, record_key, payload from oversight.outbox"
-            + " where published_at is null order by seq limit $1";
-    private static final String STAMP = "update oversight.outbox set published_at = now() where id = any($1)";
-    private static final String BACKLOG = "select count(*) as pending from oversight.outbox where published_at is null";
-    private static final String PURGE = "delete from oversight.outbox where published_at < now() - make_interval(days => $1)";
+    private static final Pattern SCHEMA = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
+    private static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
+    private final BrokerHealth broker;
     private final int batchSize;
     private final int retentionDays;
+    private final Duration sendTimeout;
     private final Counter published;
+    private final String lock;
+    private final String unlock;
+    private final String pending;
+    private final String stamp;
+    private final String backlogQuery;
+    private final String purge;
     private volatile double backlog;
 
-    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter,
+    public OutboxRelay(Pool pool, @Channel("outbox") MutinyEmitter<String> emitter, BrokerHealth broker,
+            @ConfigProperty(name = "refinery.outbox.schema") String schema,
             @ConfigProperty(name = "refinery.outbox.batch-size", defaultValue = "200") int batchSize,
             @ConfigProperty(name = "refinery.outbox.retention-days", defaultValue = "7") int retentionDays,
+            @ConfigProperty(name = "refinery.outbox.send-timeout", defaultValue = "10s") Duration sendTimeout,
             MeterRegistry registry) {
+        if (!SCHEMA.matcher(schema).matches()) {
+            throw new IllegalArgumentException("refinery.outbox.schema must be a plain schema name, got " + schema);
+        }
         this.pool = pool;
         this.emitter = emitter;
+        this.broker = broker;
         this.batchSize = batchSize;
         this.retentionDays = retentionDays;
+        this.sendTimeout = sendTimeout;
+        this.lock = "select pg_try_advisory_lock(hashtext('" + schema + ".outbox-relay')) as locked";
+        this.unlock = "select pg_advisory_unlock(hashtext('" + schema + ".outbox-relay'))";
+        this.pending = "select id, topic, record_key, payload from " + schema + ".outbox where published_at is null"
+                + " order by seq limit $1";
+        this.stamp = "update " + schema + ".outbox o set published_at = v.at"
+                + " from unnest($1::uuid[], $2::timestamptz[]) as v(id, at) where o.id = v.id";
+        this.backlogQuery = "select count(*) as pending from " + schema + ".outbox where published_at is null";
+        this.purge = "delete from " + schema + ".outbox where published_at < now() - make_interval(days => $1)";
         this.published = Counter.builder("refinery_outbox_published").description("Outbox events published to Kafka")
                 .register(registry);
         registry.gauge("refinery_outbox_backlog", List.of(), this, OutboxRelay::lastBacklog);
@@ -68,6 +95,9 @@ public class OutboxRelay {
     @Scheduled(every = "${refinery.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> tick() {
+        if (!broker.isUp()) {
+            return Uni.createFrom().voidItem();
+        }
         return publishPending()
                 .onFailure().invoke(e -> LOG.warnf("outbox relay pass failed, will retry: %s", e.toString()))
                 .onFailure().recoverWithNull()
@@ -85,15 +115,15 @@ public class OutboxRelay {
 
     /** One relay pass; returns how many events were published (0 when another replica holds the lock). */
     public Uni<Integer> publishPending() {
-        return pool.withTransaction(conn -> conn.query(LOCK).execute()
-                .flatMap(lock -> lock.iterator().next().getBoolean("locked")
-                        ? publishBatch(conn)
+        return pool.withConnection(conn -> conn.query(lock).execute()
+                .flatMap(rows -> rows.iterator().next().getBoolean("locked")
+                        ? publishBatch(conn).eventually(() -> conn.query(unlock).execute().onFailure().recoverWithNull())
                         : Uni.createFrom().item(0)));
     }
 
     private Uni<Integer> publishBatch(SqlConnection conn) {
-        return conn.preparedQuery(PENDING).execute(Tuple.of(batchSize)).flatMap(rows -> {
-            List<Uni<Void>> sends = new ArrayList<>();
+        return conn.preparedQuery(pending).execute(Tuple.of(batchSize)).flatMap(rows -> {
+            List<Uni<OffsetDateTime>> sends = new ArrayList<>();
             List<UUID> ids = new ArrayList<>();
             for (Row row : rows) {
                 ids.add(row.getUUID("id"));
@@ -104,26 +134,31 @@ public class OutboxRelay {
                 return Uni.createFrom().item(0);
             }
             return Uni.join().all(sends).andFailFast()
-                    .flatMap(acked -> conn.preparedQuery(STAMP).execute(Tuple.of(ids.toArray(new UUID[0]))))
+                    .ifNoItem().after(sendTimeout).failWith(() -> new java.util.concurrent.TimeoutException(
+                            "the broker did not acknowledge " + ids.size() + " outbox events within " + sendTimeout))
+                    .flatMap(ackedAt -> conn.preparedQuery(stamp).execute(Tuple.of(ids.toArray(new UUID[0]),
+                            ackedAt.toArray(new OffsetDateTime[0]))))
                     .invoke(() -> published.increment(ids.size()))
-                    .flatMap(stamped -> conn.query(BACKLOG).execute())
+                    .flatMap(stamped -> conn.query(backlogQuery).execute())
                     .invoke(count -> backlog = count.iterator().next().getLong("pending"))
                     .replaceWith(ids.size());
         });
     }
 
-    private Uni<Void> send(String topic, String key, String payload) {
+    /** Sends one event; the item is the moment the broker acknowledged it. */
+    private Uni<OffsetDateTime> send(String topic, String key, String payload) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        headers.add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
                 .withTopic(topic).withKey(key).withHeaders(headers).build();
-        return emitter.sendMessage(Message.of(payload).addMetadata(metadata));
+        return emitter.sendMessage(Message.of(payload).addMetadata(metadata))
+                .map(acked -> OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> purgePublished() {
-        return pool.preparedQuery(PURGE).execute(Tuple.of(retentionDays)).replaceWithVoid()
+        return pool.preparedQuery(purge).execute(Tuple.of(retentionDays)).replaceWithVoid()
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 }
