@@ -26,22 +26,17 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from datetime import datetime, timedelta, timezone
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import dashboards  # noqa: E402
 
 SERVICES = {"metrics-service": 8081, "experiment-service": 8082, "feedback-service": 8083, "oversight-service": 8084}
-# Metrics the dashboards show before the services expose them (issues 5-8 are building them): they must parse,
-# and return data once they land.
-ANNOUNCED = {
-    "refinery_drift_score", "refinery_drift_detected", "refinery_experiment_coverage_gap",
-    "refinery_oversight_pending", "refinery_oversight_overdue", "refinery_feedback_sentiment",
-    "refinery_feedback_items_total",
-    # The Kafka client registers per-partition lag only after its first fetch from a partition, so a quick run
-    # may scrape before any service exposes it.
-    "kafka_consumer_fetch_manager_records_lag",
-}
+# Metrics a query may name before any service exposes them. Every domain metric is fed below (drift, coverage,
+# oversight, feedback included), so only a Kafka client metric remains: the client registers per-partition lag
+# only after its first fetch from a partition, and a quick run may scrape before any service exposes it.
+ANNOUNCED = {"kafka_consumer_fetch_manager_records_lag"}
 # Series Prometheus makes itself from the rules.
 SYNTHETIC = {"ALERTS", "ALERTS_FOR_STATE"}
 COMPARISON = re.compile(r"(==|!=|>=|<=|(?<![=!<>])>(?!=)|(?<![=!<>])<(?!=))")
@@ -199,6 +194,7 @@ def feed(root, prom, kafka_classpath, bootstrap):
         signals.append(("RefineryDeadLetters alert firing", 'ALERTS{alertname="RefineryDeadLetters", alertstate="firing"}'))
     else:
         print("  no Kafka client jars (kafka-runtime/target/kafka-classpath.txt): dead-letter data not fed")
+    signals += feed_domain(key, now, admin, ingest)
     # The domain gauges refresh every 30 s in the services (refinery.gauges.refresh-interval).
     signals += [
         ("metric value of the last closed day", f'refinery_ai_metric_value{{system="{key}", metric="ctr"}}'),
@@ -206,6 +202,54 @@ def feed(root, prom, kafka_classpath, bootstrap):
         ("pending alert", f'refinery_alerts{{system="{key}", state="PENDING"}}'),
     ]
     return key, signals
+
+
+def feed_domain(key, now, admin, ingest):
+    """Drift, oversight and feedback data for the system, so that every dashboard panel is proven with data."""
+    iso = lambda t: t.strftime("%Y-%m-%dT%H:%M:%SZ")  # noqa: E731
+    # Drift: a monitor of one numerical feature whose current day moved well away from its reference week.
+    status, monitor = http("POST", "http://127.0.0.1:8081/api/v1/drift/monitors", {
+        "systemKey": key, "name": "live check inputs", "features": [{"name": "price", "type": "NUMERICAL"}],
+        "reference": {"trailing": "P7D", "lag": "P0D"}, "current": "P1D", "method": "AUTO"}, admin)
+    assert status == 201, f"drift monitor: {status} {monitor}"
+    today = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    samples = []
+    for days_ago in range(8, 1, -1):
+        at = today - timedelta(days=days_ago) + timedelta(hours=9)
+        samples += [{"id": f"{key}-ref-{days_ago}-{i}", "systemKey": key, "observedAt": iso(at + timedelta(seconds=i)),
+                     "features": {"price": 50 + (i % 21) - 10}} for i in range(60)]
+    yesterday = today - timedelta(days=1) + timedelta(hours=9)
+    samples += [{"id": f"{key}-cur-{i}", "systemKey": key, "observedAt": iso(yesterday + timedelta(seconds=i)),
+                 "features": {"price": 80 + (i % 21) - 10}} for i in range(100)]
+    status, body = http("POST", "http://127.0.0.1:8081/api/v1/drift/samples", samples, ingest)
+    assert status == 202 and body["accepted"] == len(samples), f"drift samples: {status} {body}"
+    status, run = http("POST", f"http://127.0.0.1:8081/api/v1/drift/monitors/{monitor['id']}/evaluate?at={iso(now)}",
+                       None, admin)
+    assert status == 200 and run["featuresDrifted"] == 1, f"drift evaluation: {status} {run}"
+    print(f"  drift monitor evaluated on {len(samples)} samples: price drifted")
+    # Oversight: a low-confidence price change waits for a person (pending, with its overdue gauge beside it).
+    status, review = http("POST", "http://127.0.0.1:8084/api/v1/reviews", {
+        "id": str(uuid.uuid4()), "systemKey": key, "actionType": "PRICE_CHANGE", "summary": "live check: reprice",
+        "payload": {"sku": "LIVE-1"}, "magnitude": 0.4, "amount": 20000, "confidence": 0.3}, ingest)
+    assert status in (200, 201, 202) and review["state"] == "PENDING", f"review: {status} {review}"
+    print(f"  oversight request pending ({review['tier']})")
+    # Feedback: three survey answers, one of them angry.
+    items = [{"id": str(uuid.uuid4()), "systemKey": key, "channel": "SURVEY", "customerSegment": "live",
+              "text": text, "occurredAt": iso(now - timedelta(minutes=5))}
+             for text in ("Great recommendations, found my shoes fast", "Terrible results, nothing relevant at all",
+                          "Delivery was fine")]
+    status, body = http("POST", "http://127.0.0.1:8083/api/v1/feedback", items, ingest)
+    assert status == 202 and body["accepted"] == 3, f"feedback: {status} {body}"
+    print("  posted 3 feedback items")
+    return [
+        ("drift score of the monitored feature", f'refinery_drift_score{{system="{key}", feature="price"}}'),
+        ("drift detected", f'refinery_drift_detected{{system="{key}", kind="DATA"}} > 0'),
+        ("coverage gap (no running experiment)", f'refinery_experiment_coverage_gap{{system="{key}"}} == 1'),
+        ("oversight request pending", f'refinery_oversight_pending{{system="{key}"}} > 0'),
+        ("oversight overdue gauge", f'refinery_oversight_overdue{{system="{key}"}}'),
+        ("feedback items counted", f'refinery_feedback_items_total{{system="{key}"}} >= 3'),
+        ("feedback sentiment", f'refinery_feedback_sentiment{{system="{key}"}}'),
+    ]
 
 
 def settle(prom, expr, seconds=8):

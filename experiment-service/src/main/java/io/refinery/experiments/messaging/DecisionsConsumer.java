@@ -16,7 +16,6 @@ import io.refinery.experiments.domain.RolloutDecisions;
 import io.refinery.experiments.domain.RolloutService;
 import io.refinery.platform.json.EventFields;
 import io.refinery.platform.messaging.ConsumerPolicy;
-import io.refinery.platform.messaging.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -74,10 +73,7 @@ public class DecisionsConsumer {
 
     /** The decision, or null when it is about an action type this service does not own. */
     private Decision read(byte[] value) throws Exception {
-        JsonNode envelope = mapper.readTree(value);
-        if (envelope == null || !envelope.isObject()) {
-            throw new PoisonMessageException("the record must be a JSON object (a CloudEvent)");
-        }
+        JsonNode envelope = EventFields.envelope(mapper, value);
         JsonNode data = EventFields.object(envelope, "data");
         UUID eventId = EventFields.uuid(envelope, "id");
         String actionType = data.path("actionType").asText(null);
@@ -86,15 +82,8 @@ public class DecisionsConsumer {
         }
         Instant decidedAt = data.path("decidedAt").isMissingNode() ? Instant.now() : EventFields.instant(data, "data.decidedAt");
         return new Decision(eventId, EventFields.uuid(data, "data.requestId"), actionType,
-                outcome(EventFields.text(data, "data.outcome")), data.path("decidedBy").asText("unknown"), decidedAt,
+                EventFields.enumValue(data, "data.outcome", RolloutDecisions.Outcome.class),
+                data.path("decidedBy").asText("unknown"), decidedAt,
                 data.path("rationale").asText(null));
-    }
-
-    private static RolloutDecisions.Outcome outcome(String value) {
-        try {
-            return RolloutDecisions.Outcome.valueOf(value);
-        } catch (IllegalArgumentException e) {
-            throw new PoisonMessageException("data.outcome must be one of APPROVE, MODIFY, REJECT, got \"" + value + "\"");
-        }
     }
 }

@@ -134,10 +134,7 @@ public class RolloutSignalsConsumer {
     }
 
     private Event read(byte[] value) throws Exception {
-        JsonNode node = mapper.readTree(value);
-        if (node == null || !node.isObject()) {
-            throw new PoisonMessageException("the record must be a JSON object (a CloudEvent)");
-        }
+        JsonNode node = EventFields.envelope(mapper, value);
         JsonNode data = EventFields.object(node, "data");
         Instant at = node.path("time").isMissingNode() ? Instant.now() : EventFields.instant(node, "time");
         Envelope envelope = new Envelope(EventFields.uuid(node, "id").toString(), node.path("type").asText(""),

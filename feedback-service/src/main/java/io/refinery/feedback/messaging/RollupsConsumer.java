@@ -52,10 +52,7 @@ public class RollupsConsumer {
 
     /** The closed period a record carries, or null for other event types on the topic. */
     Closed read(byte[] value) throws Exception {
-        JsonNode envelope = mapper.readTree(value);
-        if (envelope == null || !envelope.isObject()) {
-            throw new PoisonMessageException("the record must be a JSON object (a CloudEvent)");
-        }
+        JsonNode envelope = EventFields.envelope(mapper, value);
         if (!RollupEventData.CLOSED.equals(envelope.path("type").asText())) {
             return null;
         }

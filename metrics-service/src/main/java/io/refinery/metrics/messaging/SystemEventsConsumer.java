@@ -52,10 +52,7 @@ public class SystemEventsConsumer {
     }
 
     SystemEvent read(byte[] value) throws Exception {
-        JsonNode envelope = mapper.readTree(value);
-        if (envelope == null || !envelope.isObject()) {
-            throw new PoisonMessageException("the record must be a JSON object (a CloudEvent)");
-        }
+        JsonNode envelope = EventFields.envelope(mapper, value);
         UUID id = EventFields.uuid(envelope, "id");
         SystemEventData data = mapper.treeToValue(EventFields.object(envelope, "data"), SystemEventData.class);
         SystemSnapshot snapshot = data == null ? null : data.toSnapshot();

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.refinery.oversight.domain.Incidents;
 import io.refinery.platform.json.EventFields;
 import io.refinery.platform.messaging.ConsumerPolicy;
-import io.refinery.platform.messaging.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
 import io.refinery.platform.outbox.OutboxRelay;
 
@@ -53,10 +52,7 @@ public class AlertsConsumer {
 
     /** The fired alert a record carries, or null for other alert events (resolved). */
     Incidents.AlertFired read(byte[] value) throws Exception {
-        JsonNode envelope = mapper.readTree(value);
-        if (envelope == null || !envelope.isObject()) {
-            throw new PoisonMessageException("the record must be a JSON object (a CloudEvent)");
-        }
+        JsonNode envelope = EventFields.envelope(mapper, value);
         return FIRED.equals(envelope.path("type").asText()) ? read(envelope) : null;
     }
 

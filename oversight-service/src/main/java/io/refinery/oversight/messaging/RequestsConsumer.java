@@ -57,10 +57,7 @@ public class RequestsConsumer {
 
     /** The submission a record carries, or null for this service's own events on the topic. */
     ReviewService.Submission read(byte[] value) throws Exception {
-        JsonNode envelope = mapper.readTree(value);
-        if (envelope == null || !envelope.isObject()) {
-            throw new PoisonMessageException("the record must be a JSON object (a CloudEvent)");
-        }
+        JsonNode envelope = EventFields.envelope(mapper, value);
         if (envelope.path("type").asText("").startsWith(EventTypes.OWN_TYPE_PREFIX)) {
             return null;
         }

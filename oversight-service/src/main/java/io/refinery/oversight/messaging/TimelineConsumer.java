@@ -56,10 +56,7 @@ public class TimelineConsumer {
     }
 
     TimelineRecorder.Heard read(byte[] value) throws Exception {
-        JsonNode envelope = mapper.readTree(value);
-        if (envelope == null || !envelope.isObject()) {
-            throw new PoisonMessageException("the record must be a JSON object (a CloudEvent)");
-        }
+        JsonNode envelope = EventFields.envelope(mapper, value);
         return read(envelope);
     }
 

@@ -1,10 +1,12 @@
 package io.refinery.platform.json;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.platform.messaging.PoisonMessageException;
 
@@ -16,6 +18,20 @@ import io.refinery.platform.messaging.PoisonMessageException;
 public final class EventFields {
 
     private EventFields() {
+    }
+
+    /** The record's value read as a JSON object (a CloudEvent envelope); anything else is poison. */
+    public static JsonNode envelope(ObjectMapper mapper, byte[] value) {
+        JsonNode envelope;
+        try {
+            envelope = value == null ? null : mapper.readTree(value);
+        } catch (IOException e) {
+            throw new PoisonMessageException("the record is not JSON: " + e.getMessage(), e);
+        }
+        if (envelope == null || !envelope.isObject()) {
+            throw new PoisonMessageException("the record must be a JSON object (a CloudEvent)");
+        }
+        return envelope;
     }
 
     public static JsonNode object(JsonNode node, String path) {
@@ -61,6 +77,17 @@ public final class EventFields {
             return Instant.parse(s);
         } catch (DateTimeParseException e) {
             throw new PoisonMessageException(path + " must be an ISO-8601 UTC timestamp, got \"" + abbreviate(s) + "\"");
+        }
+    }
+
+    /** One of {@code type}'s constants, by name. */
+    public static <E extends Enum<E>> E enumValue(JsonNode node, String path, Class<E> type) {
+        String s = text(node, path);
+        try {
+            return Enum.valueOf(type, s);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException(path + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    + ", got \"" + abbreviate(s) + "\"");
         }
     }
 
