@@ -39,6 +39,23 @@ public final class TestTokens {
         return "Bearer " + token(sub, roles);
     }
 
+    /** The dev private key (for tests that forge tokens on purpose). */
+    static PrivateKey devKey() {
+        return KEY;
+    }
+
+    /** The dev public key's PEM text, as bytes. */
+    static byte[] publicKeyPem() {
+        try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream(PUBLIC_KEY_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(PUBLIC_KEY_RESOURCE + " not on the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the dev public key", e);
+        }
+    }
+
     private static PrivateKey loadPrivateKey() {
         try (InputStream in = TestTokens.class.getClassLoader().getResourceAsStream(PRIVATE_KEY_RESOURCE)) {
             if (in == null) {
