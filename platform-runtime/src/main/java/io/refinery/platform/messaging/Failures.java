@@ -51,6 +51,20 @@ public final class Failures {
         return classify(failure) == FailureKind.TRANSIENT;
     }
 
+    /** The first PostgreSQL SQLSTATE in the failure's cause chain, or null. */
+    public static String sqlState(Throwable failure) {
+        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
+        for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
+            if (t instanceof PgException pg && pg.getSqlState() != null) {
+                return pg.getSqlState();
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
     /** The failure's kind when this link of the chain decides it, else null. */
     private static FailureKind decide(Throwable t) {
         if (t instanceof PoisonMessageException) {

@@ -109,6 +109,15 @@ public final class TestDatabase {
         }
     }
 
+    /** Row counts of the given tables of {@code schema} (to show that refused requests wrote nothing). */
+    public java.util.Map<String, Long> rowCounts(String schema, String... tables) throws SQLException {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String table : tables) {
+            counts.put(table, queryLong("select count(*) from " + schema + "." + table));
+        }
+        return counts;
+    }
+
     private void admin(String sql) {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres",
                 credentials()); Statement s = c.createStatement()) {

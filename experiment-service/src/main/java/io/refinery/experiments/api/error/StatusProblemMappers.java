@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.refinery.platform.http.RefusedByDatabase;
 import io.refinery.platform.http.ServiceUnavailable;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -81,6 +82,9 @@ public class StatusProblemMappers {
     public Response unexpected(Exception e) {
         if (ServiceUnavailable.isOutage(e)) {
             return ServiceUnavailable.response(e);
+        }
+        if (RefusedByDatabase.isRefusal(e)) {
+            return RefusedByDatabase.response(e);
         }
         LOG.error("unexpected error while serving a request", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal",
