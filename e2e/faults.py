@@ -10,107 +10,37 @@
 The database outage is tested by `./mvnw verify` (DatabaseOutageTest in metrics- and oversight-service, through a
 TCP fault proxy), since this machine's PostgreSQL serves other work.
 
+  3. Every outbox event the services wrote meanwhile is on its topic exactly once, in the order written per key.
 Prints the figures (sent, stored, lost, duplicated, time to recover) and exits non-zero on the first broken promise.
 Usage: python3 e2e/faults.py [--root DIR]
 """
 import argparse
 import json
 import os
-import subprocess
-import sys
 import time
-import urllib.error
 import urllib.request
 from datetime import datetime, timedelta, timezone
 
-PORTS = {"metrics": 8081, "experiment": 8082, "feedback": 8083, "oversight": 8084}
-FIGURES = {}
+from suite import PORTS, Checks, Suite, http, iso, outbox_delivery, outbox_positions, run
+
+CHECKS = Checks("faults")
+FIGURES = CHECKS.figures
+fail, until = CHECKS.fail, CHECKS.until
 
 
-def http(method, url, body=None, token=None, timeout=10):
-    headers = {"Content-Type": "application/json", "Accept": "application/json"}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            raw = r.read().decode()
-            try:
-                return r.status, (json.loads(raw) if raw else None)
-            except ValueError:
-                return r.status, raw
-    except urllib.error.HTTPError as e:
-        raw = e.read().decode(errors="replace")
-        try:
-            return e.code, json.loads(raw)
-        except ValueError:
-            return e.code, raw
-    except (urllib.error.URLError, OSError) as e:
-        return 0, str(e)
-
-
-def fail(what):
-    print(json.dumps({"faults": FIGURES}, indent=2))
-    sys.exit(f"faults: FAILED: {what}")
-
-
-def until(what, fn, timeout=60, every=0.25):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = fn()
-        if value:
-            return value
-        time.sleep(every)
-    fail(f"waiting for {what} ({timeout} s)")
-
-
-def iso(t):
-    return t.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-class Suite:
-    def __init__(self, root):
-        self.root = root
-        self.refinery = os.path.join(root, "bin/refinery")
-        tok = lambda sub, *roles: subprocess.check_output(  # noqa: E731
-            [self.refinery, "token", *roles, "--sub", sub, "--hours", "1"], text=True).strip()
-        self.admin, self.ingest, self.viewer = tok("faults", "admin"), tok("faults-shop", "ingest"), tok("faults", "viewer")
-        self.psql_args = ["psql", "-h", os.environ.get("REFINERY_PG_HOST", "127.0.0.1"),
-                          "-p", os.environ.get("REFINERY_PG_PORT", "5432"), "-U", os.environ.get("REFINERY_PG_USER", "postgres"),
-                          "-d", os.environ.get("REFINERY_DB_NAME", "refinery"), "-Atqc"]
-        home = os.environ.get("REFINERY_HOME", os.path.join(root, ".refinery"))
-        self.pids = os.path.join(home, "pids")
-        with open(os.path.join(root, "kafka-runtime/target/kafka-classpath.txt")) as f:
-            self.kafka_cp = os.path.join(root, "platform-testing/target/classes") + ":" + f.read().strip()
-
-    def sql(self, query):
-        return subprocess.check_output(self.psql_args + [query], text=True).strip()
-
-    def cmd(self, *args):
-        subprocess.run([self.refinery, *args], check=True, stdout=subprocess.DEVNULL)
-
+class FaultSuite(Suite):
     def ready(self, name):
-        return http("GET", f"http://127.0.0.1:{PORTS[name]}/q/health/ready")[0] == 200
+        return super().ready(PORTS[name])
 
     def broker_group(self, name):
         status, body = http("GET", f"http://127.0.0.1:{PORTS[name]}/q/health/group/broker")
         return body.get("status") if isinstance(body, dict) else None
 
     def register(self, key):
-        status, body = http("POST", f"http://127.0.0.1:{PORTS['oversight']}/api/v1/systems", {
-            "key": key, "name": "Fault test", "kind": "RECOMMENDATION", "ownerTeam": "platform",
-            "riskProfile": {"brandImpact": "LOW", "financialImpact": "LOW", "customerImpact": "LOW"}}, self.admin)
-        if status != 201:
-            fail(f"registering {key}: HTTP {status} {body}")
+        super().register(CHECKS, key)
 
     def known_everywhere(self, key):
-        return all(http("GET", f"http://127.0.0.1:{PORTS[n]}/api/v1/systems/{key}", token=self.viewer)[0] == 200
-                   for n in ("metrics", "experiment", "feedback"))
-
-    def traffic(self, *args):
-        return subprocess.Popen(["java", "-cp", self.kafka_cp, "io.refinery.testing.tools.KafkaTraffic", *args],
-                                stdout=subprocess.PIPE, text=True)
+        return self.known_on(key, (PORTS["metrics"], PORTS["experiment"], PORTS["feedback"]))
 
 
 def broker_outage(s, key):
@@ -188,8 +118,7 @@ def consumer_killed(s, key):
     distinct = int(s.sql(f"select count(distinct id) from metrics.observations where id like '{prefix}-%'"))
     rollup = int(s.sql(f"select coalesce(sum(count), 0) from metrics.rollups where system_key = '{key}'"
                        f" and metric = 'fault_ctr' and step = 'PT1H' and segment = ''"))
-    dlq = subprocess.check_output(["java", "-cp", s.kafka_cp, "io.refinery.testing.tools.KafkaTraffic", "count-dlq",
-                                   "127.0.0.1:9092", "refinery.metrics.observations.dlq", prefix], text=True)
+    dlq = s.traffic_output("count-dlq", "127.0.0.1:9092", "refinery.metrics.observations.dlq", prefix)
     dead = json.loads(dlq)["matching"]
     FIGURES["consumer_killed"] = {
         "kafka_observations_sent": produced["produced"], "stored_when_killed": stored_at_kill, "stored": stored,
@@ -202,7 +131,8 @@ def consumer_killed(s, key):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--root", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-    s = Suite(os.path.abspath(parser.parse_args().root))
+    s = FaultSuite(os.path.abspath(parser.parse_args().root))
+    before = outbox_positions(s)
     key = f"fault-{int(time.time())}"
     s.register(key)
     until(f"{key} on the other three services", lambda: s.known_everywhere(key), 30)
@@ -210,9 +140,10 @@ def main():
     broker_outage(s, key)
     print("faults: metrics-service killed with -9 mid-stream ...", flush=True)
     consumer_killed(s, key)
-    print(json.dumps({"faults": FIGURES}, indent=2))
-    print("faults: passed")
+    print("faults: every outbox event written during the faults published once, in order per key ...", flush=True)
+    FIGURES["outbox_delivery"] = outbox_delivery(s, CHECKS, before)
+    CHECKS.passed()
 
 
 if __name__ == "__main__":
-    main()
+    run(main)

@@ -35,7 +35,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * one key keep their order (DESIGN.md section 7). Rows go in {@code seq} order through an idempotent producer; each
  * row's {@code published_at} is the moment the broker acknowledged it, stamped after the sends, and no transaction
  * is open while the relay waits for the broker (a pass is bounded by {@code refinery.outbox.send-timeout}, and passes
- * are skipped while {@link BrokerHealth} says the broker does not answer). A crash between ack and stamp re-sends,
+ * are skipped while {@link BrokerHealth} says the broker does not answer). The send timeout must exceed the producer's
+ * {@code delivery.timeout.ms}, so a send the relay gives up on has failed in the producer too and cannot arrive later
+ * beside its re-send. When only part of a batch is acknowledged,
+ * the acknowledged events are stamped except those that follow an unacknowledged one for the same key
+ * ({@link AckedPrefix}), so a key's events are never stamped out of order. A crash between ack and stamp re-sends,
  * which idempotent consumers absorb.
  */
 @ApplicationScoped
@@ -64,7 +68,7 @@ public class OutboxRelay {
             @ConfigProperty(name = "refinery.outbox.schema") String schema,
             @ConfigProperty(name = "refinery.outbox.batch-size", defaultValue = "200") int batchSize,
             @ConfigProperty(name = "refinery.outbox.retention-days", defaultValue = "7") int retentionDays,
-            @ConfigProperty(name = "refinery.outbox.send-timeout", defaultValue = "10s") Duration sendTimeout,
+            @ConfigProperty(name = "refinery.outbox.send-timeout", defaultValue = "15s") Duration sendTimeout,
             MeterRegistry registry) {
         if (!SCHEMA.matcher(schema).matches()) {
             throw new IllegalArgumentException("refinery.outbox.schema must be a plain schema name, got " + schema);
@@ -110,6 +114,9 @@ public class OutboxRelay {
      * next tick.
      */
     public void nudge() {
+        if (!broker.isUp()) {
+            return;
+        }
         publishPending().subscribe().with(n -> { }, e -> LOG.debugf("outbox nudge failed, the next tick retries: %s", e));
     }
 
@@ -125,34 +132,45 @@ public class OutboxRelay {
         return conn.preparedQuery(pending).execute(Tuple.of(batchSize)).flatMap(rows -> {
             List<Uni<OffsetDateTime>> sends = new ArrayList<>();
             List<UUID> ids = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
             for (Row row : rows) {
                 ids.add(row.getUUID("id"));
+                keys.add(row.getString("record_key"));
                 sends.add(send(row.getString("topic"), row.getString("record_key"), row.getString("payload")));
             }
             if (ids.isEmpty()) {
                 backlog = 0;
                 return Uni.createFrom().item(0);
             }
-            return Uni.join().all(sends).andFailFast()
-                    .ifNoItem().after(sendTimeout).failWith(() -> new java.util.concurrent.TimeoutException(
-                            "the broker did not acknowledge " + ids.size() + " outbox events within " + sendTimeout))
-                    .flatMap(ackedAt -> conn.preparedQuery(stamp).execute(Tuple.of(ids.toArray(new UUID[0]),
-                            ackedAt.toArray(new OffsetDateTime[0]))))
-                    .invoke(() -> published.increment(ids.size()))
-                    .flatMap(stamped -> conn.query(backlogQuery).execute())
-                    .invoke(count -> backlog = count.iterator().next().getLong("pending"))
-                    .replaceWith(ids.size());
+            return Uni.join().all(sends).andFailFast().flatMap(ackedAt -> {
+                List<Integer> done = AckedPrefix.stampable(keys, ackedAt);
+                if (done.size() < ids.size()) {
+                    LOG.warnf("outbox relay: the broker acknowledged %d of %d events; the rest (and what follows them "
+                            + "for the same key) go again next pass", done.size(), ids.size());
+                }
+                UUID[] stampIds = done.stream().map(ids::get).toArray(UUID[]::new);
+                OffsetDateTime[] stampAt = done.stream().map(ackedAt::get).toArray(OffsetDateTime[]::new);
+                return (done.isEmpty() ? Uni.createFrom().voidItem()
+                        : conn.preparedQuery(stamp).execute(Tuple.of(stampIds, stampAt)).replaceWithVoid())
+                        .invoke(() -> published.increment(done.size()))
+                        .flatMap(stamped -> conn.query(backlogQuery).execute())
+                        .invoke(count -> backlog = count.iterator().next().getLong("pending"))
+                        .replaceWith(done.size());
+            });
         });
     }
 
-    /** Sends one event; the item is the moment the broker acknowledged it. */
+    /** Sends one event; the item is the moment the broker acknowledged it, or null if it did not within the timeout. */
     private Uni<OffsetDateTime> send(String topic, String key, String payload) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
                 .withTopic(topic).withKey(key).withHeaders(headers).build();
         return emitter.sendMessage(Message.of(payload).addMetadata(metadata))
-                .map(acked -> OffsetDateTime.now(ZoneOffset.UTC));
+                .map(acked -> OffsetDateTime.now(ZoneOffset.UTC))
+                .ifNoItem().after(sendTimeout).fail()
+                .onFailure().invoke(e -> LOG.debugf("outbox send to %s failed: %s", topic, e))
+                .onFailure().recoverWithItem((OffsetDateTime) null);
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -4,10 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,6 +20,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,10 +30,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * <pre>
  *   produce-observations BOOTSTRAP SYSTEM PREFIX COUNT RATE   observations PREFIX-0..COUNT-1, at RATE per second
  *   count-dlq BOOTSTRAP TOPIC TEXT                             records on TOPIC whose value contains TEXT
+ *   event-ids BOOTSTRAP TOPIC...                               every record of the TOPICs from the start, one JSON
+ *                                                              line each: topic, partition, offset, key, CloudEvent id
  * </pre>
  * Prints one line of JSON with what it did. Bounded: every loop ends by count or by a 60 s deadline.
  */
 public final class KafkaTraffic {
+
+    /** A CloudEvent's own id: the envelope's first member after specversion, before any data member. */
+    private static final Pattern FIRST_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
 
     private KafkaTraffic() {
     }
@@ -36,8 +47,10 @@ public final class KafkaTraffic {
         switch (args.length == 0 ? "" : args[0]) {
             case "produce-observations" -> produce(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
             case "count-dlq" -> countMatching(args[1], args[2], args[3]);
+            case "event-ids" -> eventIds(args[1], List.of(args).subList(2, args.length));
             default -> {
-                System.err.println("usage: produce-observations BOOTSTRAP SYSTEM PREFIX COUNT RATE | count-dlq BOOTSTRAP TOPIC TEXT");
+                System.err.println("usage: produce-observations BOOTSTRAP SYSTEM PREFIX COUNT RATE | count-dlq BOOTSTRAP TOPIC TEXT"
+                        + " | event-ids BOOTSTRAP TOPIC...");
                 System.exit(2);
             }
         }
@@ -94,5 +107,42 @@ public final class KafkaTraffic {
             }
         }
         System.out.printf("{\"topic\": \"%s\", \"read\": %d, \"matching\": %d}%n", topic, read, matching);
+    }
+
+    /** Reads the topics to their end offsets as they are now and prints each record's CloudEvent id. */
+    private static void eventIds(String bootstrap, List<String> topics) {
+        Map<String, Object> conf = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false", ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(conf)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(
+                        new TopicPartition(p.topic(), p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Set<TopicPartition> open = new HashSet<>(partitions);
+            open.removeIf(p -> consumer.position(p) >= end.get(p));
+            StringBuilder out = new StringBuilder();
+            while (!open.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("event-ids: could not read " + open + " to the end within 60 s");
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    Matcher id = FIRST_ID.matcher(r.value() == null ? ""
+                            : new String(r.value(), StandardCharsets.UTF_8));
+                    out.append(String.format("{\"topic\": \"%s\", \"partition\": %d, \"offset\": %d, \"key\": \"%s\", "
+                            + "\"id\": \"%s\"}%n", r.topic(), r.partition(), r.offset(),
+                            r.key() == null ? "" : r.key().replace("\\", "\\\\").replace("\"", "\\\""),
+                            id.find() ? id.group(1) : ""));
+                }
+                open.removeIf(p -> consumer.position(p) >= end.get(p));
+            }
+            System.out.print(out);
+        }
     }
 }
