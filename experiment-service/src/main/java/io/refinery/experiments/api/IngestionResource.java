@@ -59,7 +59,7 @@ public class IngestionResource {
                     + "variant, the assignment's is taken. covariate: the unit's pre-period value of the primary "
                     + "metric, for CUPED.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = IngestItems.Exposure.class),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = ExposureItem.class),
             examples = @ExampleObject(name = "exposure", value = "[{\"id\": \"exp-0001\", \"experimentKey\": "
                     + "\"reco-ranker-v7\", \"unitId\": \"user-42\", \"variant\": \"treatment\", \"at\": "
                     + "\"2026-11-24T10:00:00Z\"}]")))
@@ -82,7 +82,7 @@ public class IngestionResource {
                     + "STOPPED), also if the exposure comes later. With systemKey: counts for each RUNNING or STOPPED "
                     + "experiment of the system that measures the metric and in which the unit is exposed.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = IngestItems.Outcome.class),
+            schema = @Schema(type = SchemaType.ARRAY, implementation = OutcomeItem.class),
             examples = @ExampleObject(name = "outcome", value = "[{\"id\": \"out-0001\", \"experimentKey\": "
                     + "\"reco-ranker-v7\", \"unitId\": \"user-42\", \"metric\": \"conversion\", \"value\": 1, \"at\": "
                     + "\"2026-11-24T10:05:00Z\"}]")))

@@ -10,13 +10,14 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.refinery.platform.ids.ClientId;
+
 /**
  * Reads exposure and outcome items from JSON, naming every field at fault, so one bad item never refuses its batch.
  * Used by the HTTP endpoints and the Kafka consumers alike.
  */
 public final class IngestItems {
 
-    static final int MAX_ID = 200;
     static final int MAX_UNIT_ID = 200;
     private static final Duration MAX_FUTURE = Duration.ofMinutes(5);
     private static final Set<String> EXPOSURE_FIELDS = Set.of("id", "experimentKey", "unitId", "variant", "at", "covariate");
@@ -51,7 +52,7 @@ public final class IngestItems {
         }
         List<FieldIssue> issues = new ArrayList<>();
         unknownFields(node, EXPOSURE_FIELDS, issues);
-        String id = text(node, "id", MAX_ID, true, issues);
+        String id = clientId(node, "id", issues);
         String experimentKey = slug(node, "experimentKey", true, issues);
         String unitId = text(node, "unitId", MAX_UNIT_ID, true, issues);
         String variant = text(node, "variant", 64, false, issues);
@@ -70,7 +71,7 @@ public final class IngestItems {
         }
         List<FieldIssue> issues = new ArrayList<>();
         unknownFields(node, OUTCOME_FIELDS, issues);
-        String id = text(node, "id", MAX_ID, true, issues);
+        String id = clientId(node, "id", issues);
         String experimentKey = slug(node, "experimentKey", false, issues);
         String systemKey = slug(node, "systemKey", false, issues);
         if (present(node, "experimentKey") == present(node, "systemKey")) {
@@ -123,6 +124,20 @@ public final class IngestItems {
             return null;
         }
         return text;
+    }
+
+    /** A required client id ({@link ClientId}: 1-128 of A-Z a-z 0-9 . _ : -), named with the rule when it breaks it. */
+    private static String clientId(JsonNode node, String field, List<FieldIssue> issues) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            issues.add(new FieldIssue(field, "is required"));
+            return null;
+        }
+        if (!value.isTextual() || !ClientId.isValid(value.asText())) {
+            issues.add(new FieldIssue(field, ClientId.MESSAGE));
+            return null;
+        }
+        return value.asText();
     }
 
     private static String slug(JsonNode node, String field, boolean required, List<FieldIssue> issues) {

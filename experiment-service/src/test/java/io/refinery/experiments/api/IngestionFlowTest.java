@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.refinery.platform.ids.ClientId;
 import io.refinery.testing.RefineryTestResource;
 import io.refinery.testing.kafka.TestTopics;
 import io.restassured.RestAssured;
@@ -140,6 +141,38 @@ class IngestionFlowTest {
                 .post("/api/v1/exposures").then().statusCode(403);
     }
 
+    /** README "Ids": any 1-128 characters of A-Z a-z 0-9 . _ : - is an id; anything else is refused naming the field. */
+    @Test
+    void idsFollowTheOneClientIdRule() throws Exception {
+        registerSystem("ingest-ids");
+        createAndStart(binomial("ingest-ids-exp", "ingest-ids", ""), "ingest-ids-exp");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String shop = "shop:exp-" + tag + ".u1_A";
+        String longest = tag + "x".repeat(120);
+        String exposures = "[" + String.join(",",
+                exposure(shop, "ingest-ids-exp", "u1", "control"),
+                exposure(longest, "ingest-ids-exp", "u2", "treatment"),
+                exposure(longest + "x", "ingest-ids-exp", "u3", "control"),
+                exposure(tag + " space", "ingest-ids-exp", "u4", "control"),
+                exposure(tag + "/slash", "ingest-ids-exp", "u5", "control"),
+                "{\"id\": 42, \"experimentKey\": \"ingest-ids-exp\", \"unitId\": \"u6\"}") + "]";
+        post("/api/v1/exposures", exposures).statusCode(202)
+                .body("accepted", equalTo(2))
+                .body("rejected.index", equalTo(List.of(2, 3, 4, 5)))
+                .body("rejected.errors.flatten().field", equalTo(List.of("id", "id", "id", "id")))
+                .body("rejected.errors.flatten().message", equalTo(java.util.Collections.nCopies(4, ClientId.MESSAGE)));
+        post("/api/v1/exposures", exposures).statusCode(202).body("accepted", equalTo(0)).body("duplicates", equalTo(2));
+        String outcomes = "[" + String.join(",",
+                outcome(shop + ".o", "ingest-ids-exp", "u1", "conversion", 1),
+                outcome(tag + " o", "ingest-ids-exp", "u1", "conversion", 1)) + "]";
+        post("/api/v1/outcomes", outcomes).statusCode(202)
+                .body("accepted", equalTo(1))
+                .body("rejected[0].index", equalTo(1))
+                .body("rejected[0].errors[0].field", equalTo("id"))
+                .body("rejected[0].errors[0].message", equalTo(ClientId.MESSAGE));
+        assertThat(stats("ingest-ids-exp", "control", "conversion")).containsExactly(1, 1, 1, 1);
+    }
+
     @Test
     void fromKafkaTheSameChecksApplyAndRefusedRecordsGoToTheDeadLetterTopic() throws Exception {
         registerSystem("ingest-kafka");
@@ -158,6 +191,8 @@ class IngestionFlowTest {
         TestTopics.send(bootstrap, "refinery.experiments.outcomes", "poison-1", "not json");
         TestTopics.send(bootstrap, "refinery.experiments.exposures", "poison-2",
                 exposure(p + "-bad", "ingest-kafka-exp", "k99", "nope"));
+        TestTopics.send(bootstrap, "refinery.experiments.exposures", "poison-3",
+                exposure(p + " bad/id", "ingest-kafka-exp", "k98", "control"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(stats("ingest-kafka-exp", "control", null)[0]).isEqualTo(5);
@@ -167,6 +202,10 @@ class IngestionFlowTest {
                 r -> "poison-2".equals(r.key()), Duration.ofSeconds(20));
         assertThat(new String(dead.get(dead.size() - 1).headers().lastHeader("refinery-error").value(), StandardCharsets.UTF_8))
                 .contains("variant");
+        List<ConsumerRecord<String, String>> badIds = TestTopics.awaitRecord(bootstrap,
+                "refinery.experiments.exposures.dlq", r -> "poison-3".equals(r.key()), Duration.ofSeconds(20));
+        assertThat(new String(badIds.get(badIds.size() - 1).headers().lastHeader("refinery-error").value(),
+                StandardCharsets.UTF_8)).isEqualTo("[{\"field\":\"id\",\"message\":\"" + ClientId.MESSAGE + "\"}]");
         TestTopics.awaitRecord(bootstrap, "refinery.experiments.outcomes.dlq", r -> "poison-1".equals(r.key()),
                 Duration.ofSeconds(20));
     }

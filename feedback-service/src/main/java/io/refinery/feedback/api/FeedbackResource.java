@@ -13,6 +13,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -22,16 +23,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.feedback.api.error.Problem;
 import io.refinery.feedback.domain.Channel;
+import io.refinery.feedback.domain.FeedbackIds;
 import io.refinery.feedback.domain.FeedbackIngestor;
 import io.refinery.feedback.domain.FeedbackQueries;
 import io.refinery.feedback.domain.FeedbackReader;
 import io.refinery.feedback.domain.FeedbackView;
+import io.refinery.feedback.domain.NotFoundProblem;
+import io.refinery.platform.ids.ClientId;
 import io.smallrye.mutiny.Uni;
 
 /** Feedback intake ({@code POST /api/v1/feedback}, {@code /feedback/debriefs}) and the redacted list. */
@@ -57,8 +66,15 @@ public class FeedbackResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.INGEST, Roles.ADMIN })
     @Operation(summary = "Ingest a batch of up to 1,000 feedback items",
-            description = "Idempotent on each item's id. Text and source are PII-redacted before they are stored. "
-                    + "Each refused item is named with its reasons; the others are stored.")
+            description = "Idempotent on each item's id (README, Ids: 1-128 characters of A-Z a-z 0-9 . _ : -; a UUID "
+                    + "is the item's id, any other id maps to a name-based UUID). Text and source are PII-redacted "
+                    + "before they are stored. Each refused item is named with its reasons; the others are stored.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = FeedbackItem.class, minItems = 1, maxItems = MAX_BATCH),
+            examples = @ExampleObject(name = "review", value = "[{\"id\": \"shop:order-123.review_1\", "
+                    + "\"systemKey\": \"support-bot\", \"channel\": \"SUPPORT_REVIEW\", \"customerSegment\": \"vip\", "
+                    + "\"text\": \"The bot kept sending me to the FAQ, I just wanted a refund\", \"rating\": 2, "
+                    + "\"locale\": \"en-GB\", \"occurredAt\": \"2026-11-24T10:00:00Z\", \"source\": {\"platform\": \"web\"}}]")))
     @APIResponse(responseCode = "202", description = "Stored what was valid; see rejected for the rest")
     @APIResponse(responseCode = "400", description = "The body is not a JSON array of 1 to 1,000 items")
     public Uni<Response> ingest(byte[] body) throws IOException {
@@ -84,8 +100,14 @@ public class FeedbackResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.INGEST, Roles.ADMIN })
     @Operation(summary = "A support agent's structured debrief of an AI interaction",
-            description = "{id, systemKey, agentId, aiAction, customerReaction: POSITIVE|NEUTRAL|NEGATIVE|ESCALATED|ABANDONED, "
-                    + "category, text, occurredAt, customerSegment?}; stored as a SUPPORT_REVIEW item, idempotent on id.")
+            description = "Stored as a SUPPORT_REVIEW item, idempotent on id (README, Ids).")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = DebriefItem.class),
+            examples = @ExampleObject(name = "debrief", value = "{\"id\": \"desk:ticket-8812.debrief\", "
+                    + "\"systemKey\": \"support-bot\", \"agentId\": \"agent-7\", "
+                    + "\"aiAction\": \"Offered a refund without checking the order\", \"customerReaction\": \"NEGATIVE\", "
+                    + "\"category\": \"refund\", \"text\": \"Customer was angry, wanted a human\", "
+                    + "\"occurredAt\": \"2026-11-24T09:00:00Z\", \"customerSegment\": \"returning\"}")))
     @APIResponse(responseCode = "202", description = "Stored (or already stored)")
     @APIResponse(responseCode = "400", description = "A field is invalid; errors name it")
     public Uni<Response> debrief(byte[] body) throws IOException {
@@ -99,6 +121,26 @@ public class FeedbackResource {
                 ? Response.accepted(IngestResponse.of(r)).type(MediaType.APPLICATION_JSON).build()
                 : Problem.invalid(r.rejected().get(0).errors().stream()
                         .map(i -> new Problem.FieldError(i.field(), i.message())).toList()).toResponse());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "One stored feedback item, redacted",
+            description = "By its id, or by the client id it was sent under (mapped the same way as on intake).")
+    @APIResponse(responseCode = "400", description = "id is not a client id (1-128 characters of A-Z a-z 0-9 . _ : -)")
+    @APIResponse(responseCode = "404", description = "No such item")
+    public Uni<FeedbackView> get(@PathParam("id") String id) {
+        if (!ClientId.isValid(id)) {
+            throw new InvalidParameterException("id", ClientId.MESSAGE);
+        }
+        return queries.get(FeedbackIds.item(id)).map(v -> {
+            if (v == null) {
+                throw new NotFoundProblem("no feedback item '" + id + "'");
+            }
+            return v;
+        });
     }
 
     @GET

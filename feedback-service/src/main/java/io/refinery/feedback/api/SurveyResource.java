@@ -22,14 +22,17 @@ import jakarta.ws.rs.core.SecurityContext;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.feedback.api.error.Problem;
+import io.refinery.feedback.domain.FeedbackIds;
 import io.refinery.feedback.domain.FieldIssue;
 import io.refinery.feedback.domain.InvalidFieldsProblem;
 import io.refinery.feedback.domain.SurveyService;
+import io.refinery.platform.ids.ClientId;
 import io.smallrye.mutiny.Uni;
 
 /** Surveys with a question lint, and their responses: {@code /api/v1/surveys}. */
@@ -70,7 +73,12 @@ public class SurveyResource {
     }
 
     /** {@code POST /surveys/{key}/responses} body. */
-    public record ResponseRequest(UUID id, String respondentSegment, JsonNode answers, Instant occurredAt) {
+    public record ResponseRequest(
+            @Schema(required = true, minLength = 1, maxLength = ClientId.MAX_LENGTH, pattern = ClientId.PATTERN,
+                    example = "shop:survey-2026-11.resp_0001", description = "Client id: " + ClientId.RULE
+                            + ". A UUID is the response's id; any other id maps to a name-based UUID (README, Ids). "
+                            + "Resending it changes nothing") String id,
+            String respondentSegment, JsonNode answers, Instant occurredAt) {
     }
 
     private final SurveyService surveys;
@@ -133,6 +141,8 @@ public class SurveyResource {
         List<FieldIssue> issues = new ArrayList<>();
         if (body.id() == null) {
             issues.add(new FieldIssue("id", "is required"));
+        } else if (!ClientId.isValid(body.id())) {
+            issues.add(new FieldIssue("id", ClientId.MESSAGE));
         }
         if (body.respondentSegment() == null || !SEGMENT.matcher(body.respondentSegment()).matches()) {
             issues.add(new FieldIssue("respondentSegment", "must be lower-case letters, digits, '_' or '-', up to 40"));
@@ -144,12 +154,17 @@ public class SurveyResource {
             throw new InvalidFieldsProblem(issues);
         }
         Instant at = body.occurredAt() == null ? Instant.now() : body.occurredAt();
-        return surveys.respond(key, body.id(), body.respondentSegment(), body.answers(), at)
-                .map(isNew -> Response.accepted(new Accepted(body.id(), isNew)).build());
+        UUID id = FeedbackIds.surveyResponse(body.id());
+        String clientId = ClientId.originalUnlessUuid(body.id());
+        return surveys.respond(key, id, clientId, body.respondentSegment(), body.answers(), at)
+                .map(isNew -> Response.accepted(new Accepted(id, clientId, isNew)).build());
     }
 
     /** Answer of {@code POST /responses}. */
-    public record Accepted(UUID id, boolean stored) {
+    public record Accepted(@Schema(description = "The response's id: the client id when it is a UUID, else its name-based UUID")
+            UUID id,
+            @Schema(description = "The client id as sent when it is not a UUID; null when it is (then it is id)")
+            String clientId, boolean stored) {
     }
 
     private static List<SurveyService.Question> questions(List<QuestionRequest> in, List<FieldIssue> issues) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** A feedback item after redaction and analysis: the only form that is stored. */
-public record AnalysedItem(UUID id, String systemKey, Channel channel, String segment, String text, Double rating,
+public record AnalysedItem(UUID id, String clientId, String systemKey, Channel channel, String segment, String text, Double rating,
         String locale, Instant occurredAt, String sourceJson, String debriefJson, double sentiment,
         String sentimentLabel, List<String> themes) {
 }

@@ -82,7 +82,7 @@ public class FeedbackIngestor {
             m.put("category", d.debrief().category());
             debrief = json(m);
         }
-        return new AnalysedItem(d.id(), d.systemKey(), d.channel(), d.segment(), a.redactedText(), d.rating(), d.locale(),
+        return new AnalysedItem(d.id(), d.clientId(), d.systemKey(), d.channel(), d.segment(), a.redactedText(), d.rating(), d.locale(),
                 d.occurredAt(), json(source), debrief, a.sentiment().score(), a.sentiment().label().name(), a.themes());
     }
 

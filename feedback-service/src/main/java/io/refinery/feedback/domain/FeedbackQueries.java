@@ -65,6 +65,12 @@ public class FeedbackQueries {
         });
     }
 
+    /** The item with this id, or null. */
+    public Uni<FeedbackView> get(UUID id) {
+        return pool.preparedQuery("select * from feedback.feedback_items where id = $1").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
+    }
+
     private static void add(StringBuilder sql, List<Object> args, String clause, String value) {
         if (value != null) {
             args.add(value);
@@ -76,7 +82,7 @@ public class FeedbackQueries {
         Object source = r.getValue("source");
         Object debrief = r.getValue("debrief");
         OffsetDateTime occurred = r.getOffsetDateTime("occurred_at");
-        return new FeedbackView(r.getUUID("id"), r.getString("system_key"), r.getString("channel"), r.getString("segment"),
+        return new FeedbackView(r.getUUID("id"), r.getString("client_id"), r.getString("system_key"), r.getString("channel"), r.getString("segment"),
                 r.getString("text"), r.getDouble("rating"), r.getString("locale"), occurred.toInstant(),
                 source instanceof JsonObject j ? j.getMap() : null, debrief instanceof JsonObject j ? j.getMap() : null,
                 r.getDouble("sentiment"), r.getString("sentiment_label"), Arrays.asList(r.getArrayOfStrings("themes")));

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.refinery.platform.ids.ClientId;
 
 /**
  * Checks one feedback item (a JSON object) field by field and collects every problem, so one bad item is refused
@@ -81,8 +82,8 @@ public final class FeedbackReader {
         FeedbackDraft d = core.draft();
         Map<String, String> source = new LinkedHashMap<>(d.source());
         source.put("agentId", agentId);
-        return new Parsed(new FeedbackDraft(d.id(), d.systemKey(), d.channel(), d.segment(), d.text(), d.rating(),
-                d.locale(), d.occurredAt(), source, d.debrief()), List.of());
+        return new Parsed(new FeedbackDraft(d.id(), d.clientId(), d.systemKey(), d.channel(), d.segment(), d.text(),
+                d.rating(), d.locale(), d.occurredAt(), source, d.debrief()), List.of());
     }
 
     static Parsed read(JsonNode node, Instant now, Set<String> allowed, FeedbackDraft.Debrief debrief) {
@@ -96,7 +97,7 @@ public final class FeedbackReader {
                 issues.add(new FieldIssue(f, "is not a known field"));
             }
         }
-        UUID id = uuid(node, "id", issues);
+        String clientId = clientId(node, "id", issues);
         String systemKey = string(node, "systemKey", true, issues);
         if (systemKey != null && !SLUG.matcher(systemKey).matches()) {
             issues.add(new FieldIssue("systemKey", "must be a slug: lower-case letters, digits and '-', up to 64"));
@@ -137,8 +138,8 @@ public final class FeedbackReader {
         if (!issues.isEmpty()) {
             return new Parsed(null, List.copyOf(issues));
         }
-        return new Parsed(new FeedbackDraft(id, systemKey, channel, segment, text, rating, locale, occurredAt, source,
-                debrief), List.of());
+        return new Parsed(new FeedbackDraft(FeedbackIds.item(clientId), ClientId.originalUnlessUuid(clientId), systemKey,
+                channel, segment, text, rating, locale, occurredAt, source, debrief), List.of());
     }
 
     static String string(JsonNode node, String field, boolean required, List<FieldIssue> issues) {
@@ -156,21 +157,18 @@ public final class FeedbackReader {
         return v.asText();
     }
 
-    static UUID uuid(JsonNode node, String field, List<FieldIssue> issues) {
-        String s = string(node, field, true, issues);
-        if (s == null) {
+    /** A required client id ({@link ClientId}), or null with the issue recorded. */
+    static String clientId(JsonNode node, String field, List<FieldIssue> issues) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            issues.add(new FieldIssue(field, "is required"));
             return null;
         }
-        try {
-            UUID id = UUID.fromString(s);
-            if (id.toString().equalsIgnoreCase(s)) {
-                return id;
-            }
-        } catch (IllegalArgumentException e) {
-            // reported below
+        if (!v.isTextual() || !ClientId.isValid(v.asText())) {
+            issues.add(new FieldIssue(field, ClientId.MESSAGE));
+            return null;
         }
-        issues.add(new FieldIssue(field, "must be a UUID"));
-        return null;
+        return v.asText();
     }
 
     static Instant instant(JsonNode node, String field, List<FieldIssue> issues) {

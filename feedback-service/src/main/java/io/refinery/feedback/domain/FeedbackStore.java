@@ -23,14 +23,15 @@ public class FeedbackStore {
 
     static final String INSERT = """
             insert into feedback.feedback_items (id, system_key, channel, segment, text, rating, locale, occurred_at,
-                                                 source, debrief, sentiment, sentiment_label, themes, received_at)
+                                                 source, debrief, sentiment, sentiment_label, themes, received_at,
+                                                 client_id)
             select u.id, u.system_key, u.channel, u.segment, u.text, u.rating, u.locale, u.occurred_at,
                    u.source::jsonb, u.debrief::jsonb, u.sentiment, u.label,
-                   case when u.themes = '' then '{}'::text[] else string_to_array(u.themes, ',') end, now()
+                   case when u.themes = '' then '{}'::text[] else string_to_array(u.themes, ',') end, now(), u.client_id
             from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[], $7::text[],
-                        $8::timestamptz[], $9::text[], $10::text[], $11::float8[], $12::text[], $13::text[])
+                        $8::timestamptz[], $9::text[], $10::text[], $11::float8[], $12::text[], $13::text[], $14::text[])
                  as u(id, system_key, channel, segment, text, rating, locale, occurred_at, source, debrief, sentiment,
-                      label, themes)
+                      label, themes, client_id)
             on conflict (id) do nothing
             returning system_key, channel
             """;
@@ -80,6 +81,7 @@ public class FeedbackStore {
         Double[] sentiments = new Double[n];
         String[] labels = new String[n];
         String[] themes = new String[n];
+        String[] clientIds = new String[n];
         for (int i = 0; i < n; i++) {
             AnalysedItem a = items.get(i);
             ids[i] = a.id();
@@ -95,9 +97,10 @@ public class FeedbackStore {
             sentiments[i] = a.sentiment();
             labels[i] = a.sentimentLabel();
             themes[i] = String.join(",", a.themes());
+            clientIds[i] = a.clientId();
         }
         Tuple args = Tuple.tuple(List.of(ids, systems, channels, segments, texts, ratings, locales, occurred, sources,
-                debriefs, sentiments, labels, themes));
+                debriefs, sentiments, labels, themes, clientIds));
         return client.preparedQuery(INSERT).execute(args).map(rows -> {
             List<String[]> out = new ArrayList<>();
             for (Row r : rows) {

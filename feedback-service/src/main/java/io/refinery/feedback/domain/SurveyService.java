@@ -63,7 +63,8 @@ public class SurveyService {
             + " on conflict (key) do nothing";
     private static final String FIND_SURVEY = "select system_key, questions from feedback.surveys where key = $1";
     private static final String INSERT_RESPONSE = "insert into feedback.survey_responses (id, survey_key, system_key,"
-            + " segment, answers, nps, csat, occurred_at, received_at) values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, now())"
+            + " segment, answers, nps, csat, occurred_at, received_at, client_id)"
+            + " values ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, now(), $9)"
             + " on conflict (id) do nothing";
 
     private final Pool pool;
@@ -113,8 +114,10 @@ public class SurveyService {
 
     /**
      * Records one response; answers is an object questionId → value. Returns false when the id was stored before.
+     * {@code clientId} is the id the client sent when it was not a UUID ({@link FeedbackIds}), else null.
      */
-    public Uni<Boolean> respond(String surveyKey, UUID id, String segment, JsonNode answers, Instant occurredAt) {
+    public Uni<Boolean> respond(String surveyKey, UUID id, String clientId, String segment, JsonNode answers,
+            Instant occurredAt) {
         return pool.preparedQuery(FIND_SURVEY).execute(Tuple.of(surveyKey)).flatMap(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().failure(new NotFoundProblem("survey '" + surveyKey + "' does not exist"));
@@ -127,7 +130,7 @@ public class SurveyService {
                 List<AnalysedItem> items = checked.freeText().stream()
                         .map(d -> ingestor.analyse(d, kinds.get(systemKey))).toList();
                 Tuple args = Tuple.tuple(java.util.Arrays.asList(id, surveyKey, systemKey, segment, checked.answersJson(),
-                        checked.nps(), checked.csat(), occurredAt.atOffset(ZoneOffset.UTC)));
+                        checked.nps(), checked.csat(), occurredAt.atOffset(ZoneOffset.UTC), clientId));
                 return pool.withTransaction(conn -> conn.preparedQuery(INSERT_RESPONSE).execute(args)
                         .flatMap(r -> r.rowCount() == 0 ? Uni.createFrom().item(false)
                                 : store.insert(conn, items).invoke(ins -> ingestor.count(ins, 0)).replaceWith(true)));
@@ -193,7 +196,7 @@ public class SurveyService {
                     } else {
                         stored.put(q.id(), redactor.redact(v.asText()));
                         UUID itemId = UUID.nameUUIDFromBytes((responseId + "/" + q.id()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                        freeText.add(new FeedbackDraft(itemId, systemKey, Channel.SURVEY, segment, v.asText(), null, "en",
+                        freeText.add(new FeedbackDraft(itemId, null, systemKey, Channel.SURVEY, segment, v.asText(), null, "en",
                                 occurredAt, Map.of("survey", q.id()), null));
                     }
                 }

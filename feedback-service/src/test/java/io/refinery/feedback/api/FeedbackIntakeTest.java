@@ -42,6 +42,10 @@ class FeedbackIntakeTest {
     }
 
     static String item(UUID id, String channel, String segment, String text) {
+        return item(id.toString(), channel, segment, text);
+    }
+
+    static String item(String id, String channel, String segment, String text) {
         return String.format("{\"id\":\"%s\",\"systemKey\":\"%s\",\"channel\":\"%s\",\"customerSegment\":\"%s\","
                 + "\"text\":\"%s\",\"occurredAt\":\"2026-11-20T10:00:00Z\",\"source\":{\"platform\":\"web\"}}",
                 id, SYSTEM, channel, segment, text);
@@ -74,7 +78,7 @@ class FeedbackIntakeTest {
     @Test
     void eachBadItemIsNamedAndTheOthersAreStored() {
         String body = "[" + item(UUID.randomUUID(), "SURVEY", "vip", "fine")
-                + ",{\"id\":\"nope\",\"systemKey\":\"" + SYSTEM + "\",\"channel\":\"FAX\",\"occurredAt\":\"yesterday\",\"extra\":1}"
+                + ",{\"id\":\"no pe\",\"systemKey\":\"" + SYSTEM + "\",\"channel\":\"FAX\",\"occurredAt\":\"yesterday\",\"extra\":1}"
                 + "," + item(UUID.randomUUID(), "SURVEY", "vip", "x").replace(SYSTEM, "no-such-system")
                 + "]";
         given().header("Authorization", INGEST).contentType(ContentType.JSON).body(body).post("/api/v1/feedback")

@@ -5,13 +5,17 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.refinery.platform.ids.ClientId;
+
 /**
  * The shape of one observation item, for the OpenAPI document only: the endpoint reads items as a token stream
  * ({@link JsonBatch}) so that each bad item can be named without refusing the batch.
  */
 @Schema(name = "ObservationItem", description = "One metric observation of one AI system")
 public record ObservationItem(
-        @Schema(required = true, maxLength = 200, description = "Client-unique id; replaying it changes nothing") String id,
+        @Schema(required = true, minLength = 1, maxLength = ClientId.MAX_LENGTH, pattern = ClientId.PATTERN,
+                example = "reco-2026-11-24-ctr-0001", description = "Client id: " + ClientId.RULE
+                        + "; anything else refuses the item naming the field. Replaying it changes nothing") String id,
         @Schema(required = true, maxLength = 64, description = "A registered AI system") String systemKey,
         @Schema(required = true, pattern = "^[a-z0-9][a-z0-9_.-]{0,99}$") String metric,
         @Schema(description = "Required unless numerator and denominator are given") Double value,

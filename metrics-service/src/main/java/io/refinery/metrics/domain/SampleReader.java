@@ -32,7 +32,6 @@ public final class SampleReader {
         }
     }
 
-    private static final int MAX_ID = 200;
     private static final int MAX_SYSTEM_KEY = 64;
     private static final int MAX_FEATURES = 100;
     private static final int MAX_LABEL = 200;
@@ -74,7 +73,7 @@ public final class SampleReader {
                 }
             }
         }
-        String idValue = ObservationReader.text("id", id, MAX_ID, issues);
+        String idValue = ObservationReader.clientId("id", id, issues);
         String systemKeyValue = ObservationReader.text("systemKey", systemKey, MAX_SYSTEM_KEY, issues);
         Instant at = instant(observedAt, now, oldest, issues);
         Sample.Value predictionValue = value("prediction", prediction, issues);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.refinery.platform.ids.ClientId;
 import io.refinery.testing.RefineryTestResource;
 import io.refinery.testing.auth.TestTokens;
 import io.refinery.testing.events.SystemEvents;
@@ -103,18 +104,23 @@ class DriftSampleIngestionTest {
                 "{\"id\": \"nested\", \"systemKey\": \"drift-refusals\", \"observedAt\": \"" + now
                         + "\", \"features\": {\"price\": [1, 2]}, \"colour\": \"red\"}",
                 SampleStreams.item("drift-refusals", "empty", now, null, null, null),
-                SampleStreams.item("no-such-system", "x", now, Map.of("price", 1), null, null));
+                SampleStreams.item("no-such-system", "x", now, Map.of("price", 1), null, null),
+                SampleStreams.item("drift-refusals", "has space", now, Map.of("price", 1), null, null),
+                SampleStreams.item("drift-refusals", "x".repeat(129), now, Map.of("price", 1), null, null),
+                SampleStreams.item("drift-refusals", "shop:checkout.pred_" + "x".repeat(109), now, Map.of("price", 2), null, null));
         post(SampleStreams.batch(items)).statusCode(202)
-                .body("accepted", equalTo(1))
-                .body("rejected.index", equalTo(List.of(1, 2, 3, 4, 5, 6, 7)))
+                .body("accepted", equalTo(2))
+                .body("rejected.index", equalTo(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9)))
                 .body("rejected[0].errors.field", hasItems("id"))
                 .body("rejected[1].errors[0].field", equalTo("observedAt"))
                 .body("rejected[2].errors[0].message", equalTo("must not be more than 5 minutes in the future"))
                 .body("rejected[3].errors[0].field", equalTo("features.unit price"))
                 .body("rejected[4].errors.field", hasItems("features.price", "colour"))
                 .body("rejected[5].errors[0].field", equalTo("features"))
-                .body("rejected[6].errors[0].field", equalTo("systemKey"));
-        assertThat(db("select count(*) from metrics.drift_samples where system_key = 'drift-refusals'")).isEqualTo(1);
+                .body("rejected[6].errors[0].field", equalTo("systemKey"))
+                .body("rejected[7].errors", equalTo(List.of(Map.of("field", "id", "message", ClientId.MESSAGE))))
+                .body("rejected[8].errors", equalTo(List.of(Map.of("field", "id", "message", ClientId.MESSAGE))));
+        assertThat(db("select count(*) from metrics.drift_samples where system_key = 'drift-refusals'")).isEqualTo(2);
 
         post("{\"id\": \"x\"}").statusCode(400).body("errors[0].field", equalTo("body"));
         post("[]").statusCode(400).body("errors[0].field", equalTo("body"));

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.refinery.platform.ids.ClientId;
 import io.refinery.testing.RefineryTestResource;
 import io.refinery.testing.auth.TestTokens;
 import io.refinery.testing.events.SystemEvents;
@@ -143,19 +144,21 @@ class ObservationIngestionTest {
         String prefix = UUID.randomUUID().toString();
         Instant at = Instant.parse("2026-11-20T10:15:30.123456Z");
         String body = """
-                [{"id": "%1$s-é€😀 \\"q\\",x", "systemKey": "ingest-reco", "metric": "ctr", "numerator": 31, "denominator": 1000,
+                [{"id": "%1$s-z.A_9:x", "systemKey": "ingest-reco", "metric": "ctr", "numerator": 31, "denominator": 1000,
                   "observedAt": "2026-11-20T10:15:30.123456Z", "dimensions": {"segment": "nüevo", "variant": "B \\"x\\""}},
                  {"id": "%1$s-plain", "systemKey": "ingest-reco", "metric": "ctr", "value": -0.25, "observedAt": "2026-11-20T10:15:30Z"},
                  {"id": "%1$s-plain", "systemKey": "ingest-reco", "metric": "ctr", "value": 9, "observedAt": "2026-11-20T10:15:30Z"},
-                 {"id": "%1$s-old", "systemKey": "ingest-reco", "metric": "ctr", "value": 1, "observedAt": "1969-12-31T23:59:59Z"}]
+                 {"id": "%1$s-old", "systemKey": "ingest-reco", "metric": "ctr", "value": 1, "observedAt": "1969-12-31T23:59:59Z"},
+                 {"id": "%1$s-é€😀 \\"q\\",x", "systemKey": "ingest-reco", "metric": "ctr", "value": 1, "observedAt": "2026-11-20T10:15:30Z"}]
                 """.formatted(prefix);
         given().header("Authorization", INGEST).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/observations")
                 .then().statusCode(202)
                 .body("accepted", equalTo(2))
                 .body("duplicates", equalTo(1))
-                .body("rejected.index", contains(3))
-                .body("rejected[0].errors[0].message", equalTo("must not be before 1970-01-01T00:00:00Z"));
+                .body("rejected.index", contains(3, 4))
+                .body("rejected[0].errors[0].message", equalTo("must not be before 1970-01-01T00:00:00Z"))
+                .body("rejected[1].errors[0].message", equalTo(ClientId.MESSAGE));
 
         try (Connection c = RefineryTestResource.database().connect(); PreparedStatement q = c.prepareStatement("""
                 select id, system_key, metric, value, numerator, denominator, observed_at, segment, dimensions::text,
@@ -173,7 +176,7 @@ class ObservationIngestionTest {
                 assertThat(rs.getObject(9)).isNull();
                 assertThat(rs.getBoolean(10)).isTrue();
                 assertThat(rs.next()).isTrue();
-                assertThat(rs.getString(1)).isEqualTo(prefix + "-é€😀 \"q\",x");
+                assertThat(rs.getString(1)).isEqualTo(prefix + "-z.A_9:x");
                 assertThat(rs.getString(2)).isEqualTo("ingest-reco");
                 assertThat(rs.getString(3)).isEqualTo("ctr");
                 assertThat(rs.getDouble(4)).isEqualTo(0.031);
@@ -186,6 +189,32 @@ class ObservationIngestionTest {
                 assertThat(rs.next()).isFalse();
             }
         }
+    }
+
+    /** README "Ids": any 1-128 characters of A-Z a-z 0-9 . _ : - is an id; anything else is refused naming the field. */
+    @Test
+    void idsFollowTheOneClientIdRule() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        Instant at = Instant.now().minus(1, ChronoUnit.HOURS);
+        String shop = "shop:order-" + tag + ".ctr_1";
+        String longest = tag + "x".repeat(120);
+        String body = "[" + String.join(",", item(shop, "ingest-reco", "ctr_ids", 0.1, at, "new"),
+                item(longest, "ingest-reco", "ctr_ids", 0.1, at, "new"),
+                item(longest + "x", "ingest-reco", "ctr_ids", 0.1, at, "new"),
+                item(tag + " with space", "ingest-reco", "ctr_ids", 0.1, at, "new"),
+                item(tag + "/slash", "ingest-reco", "ctr_ids", 0.1, at, "new"),
+                item("", "ingest-reco", "ctr_ids", 0.1, at, "new")) + "]";
+        given().header("Authorization", INGEST).contentType(ContentType.JSON).body(body).post("/api/v1/observations")
+                .then().statusCode(202)
+                .body("accepted", equalTo(2))
+                .body("rejected.index", contains(2, 3, 4, 5))
+                .body("rejected.errors.flatten().field", contains("id", "id", "id", "id"))
+                .body("rejected.errors.flatten().message", contains(ClientId.MESSAGE, ClientId.MESSAGE, ClientId.MESSAGE,
+                        ClientId.MESSAGE));
+        given().header("Authorization", INGEST).contentType(ContentType.JSON).body(body).post("/api/v1/observations")
+                .then().statusCode(202).body("accepted", equalTo(0)).body("duplicates", equalTo(2));
+        assertThat(RefineryTestResource.database().queryLong("select count(*) from metrics.observations where id in (?, ?)",
+                shop, longest)).isEqualTo(2);
     }
 
     @Test

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 
+import io.refinery.platform.ids.ClientId;
+
 class ObservationReaderTest {
 
     private static final JsonFactory JSON = new JsonFactory();
@@ -95,6 +97,19 @@ class ObservationReaderTest {
     }
 
     @Test
+    void idsFollowTheClientIdRule() throws IOException {
+        String item = "{\"id\": %s, \"systemKey\": \"s\", \"metric\": \"m\", \"value\": 1, \"observedAt\": \"2026-11-24T10:00:00Z\"}";
+        for (String good : List.of("\"a\"", "\"shop:order-123.ctr_1\"", "\"4f3f2898-69e3-5a0d-820a-c4e87987dbce\"",
+                "\"" + "x".repeat(128) + "\"")) {
+            assertThat(read(item.formatted(good)).ok()).as(good).isTrue();
+        }
+        for (String bad : List.of("\"\"", "\"a b\"", "\"a/b\"", "\"\u00e9t\u00e9\"", "\"" + "x".repeat(129) + "\"", "42", "{}")) {
+            assertThat(read(item.formatted(bad)).issues()).as(bad).containsExactly(new FieldIssue("id", ClientId.MESSAGE));
+        }
+        assertThat(read(item.formatted("null")).issues()).containsExactly(new FieldIssue("id", "is required"));
+    }
+
+    @Test
     void valueIsRequiredWithoutARatio() throws IOException {
         ObservationReader.Parsed parsed = read("{\"id\": \"x\", \"systemKey\": \"s\", \"metric\": \"m\", \"observedAt\": \"2026-11-24T10:00:00Z\"}");
         assertThat(parsed.issues()).containsExactly(new FieldIssue("value", "is required (or give numerator and denominator)"));
@@ -107,7 +122,7 @@ class ObservationReaderTest {
                  "observedAt": "2026-11-24T12:06:00Z", "dimensions": {"segment": "v\\u0000"}}""");
         assertThat(parsed.issues()).extracting(FieldIssue::field)
                 .containsExactly("id", "value", "denominator", "observedAt", "dimensions.segment");
-        assertThat(parsed.issues().get(0).message()).contains("NUL");
+        assertThat(parsed.issues().get(0).message()).isEqualTo(ClientId.MESSAGE);
         assertThat(parsed.issues().get(1).message()).isEqualTo("must be a finite number");
         assertThat(parsed.issues().get(3).message()).isEqualTo("must not be more than 5 minutes in the future");
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.refinery.platform.ids.ClientId;
 import io.refinery.testing.RefineryTestResource;
 import io.refinery.testing.auth.TestTokens;
 import io.refinery.testing.events.SystemEvents;
@@ -53,6 +54,9 @@ class ObservationsConsumerTest {
                  "data": {"id": "%1$s-ce", "systemKey": "kafka-reco", "metric": "ctr", "value": 0.05, "observedAt": "%2$s"}}"""
                 .formatted(prefix, at));
         TestTopics.send(bootstrap, TOPIC, "poison-1", "not json at all");
+        TestTopics.send(bootstrap, TOPIC, "poison-3", """
+                {"id": "%s bad/id", "systemKey": "kafka-reco", "metric": "ctr", "value": 1, "observedAt": "%s"}"""
+                .formatted(prefix, at));
         TestTopics.send(bootstrap, TOPIC, "poison-2", """
                 {"id": "%s-bad", "systemKey": "unknown-system", "metric": "ctr", "value": 1, "observedAt": "%s"}"""
                 .formatted(prefix, at));
@@ -66,6 +70,10 @@ class ObservationsConsumerTest {
                 .contains("systemKey").contains("unknown AI system");
         // the two poison records may sit on different partitions of the DLQ: wait for each on its own
         TestTopics.awaitRecord(bootstrap, TOPIC + ".dlq", r -> "poison-1".equals(r.key()), Duration.ofSeconds(20));
+        List<ConsumerRecord<String, String>> badIds = TestTopics.awaitRecord(bootstrap, TOPIC + ".dlq",
+                r -> "poison-3".equals(r.key()), Duration.ofSeconds(20));
+        assertThat(new String(badIds.get(badIds.size() - 1).headers().lastHeader("refinery-error").value(), StandardCharsets.UTF_8))
+                .isEqualTo("[{\"field\":\"id\",\"message\":\"" + ClientId.MESSAGE + "\"}]");
         // The hourly rollup counted each stored observation exactly once.
         assertThat(RefineryTestResource.database().queryLong("select sum(count) from metrics.rollups where system_key = 'kafka-reco' and step = 'PT1H' and segment = ''"
                 + " and metric = ?", "ctr")).isEqualTo(21);

@@ -29,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.oversight.domain.EvidenceBundle;
 import io.refinery.oversight.domain.Review;
+import io.refinery.oversight.domain.ReviewIds;
 import io.refinery.oversight.domain.ReviewService;
+import io.refinery.platform.ids.ClientId;
 import io.refinery.oversight.domain.SlaEscalation;
 import io.refinery.platform.outbox.OutboxRelay;
 import io.refinery.oversight.policy.Tier;
@@ -62,7 +64,9 @@ public class ReviewResource {
 
     @POST
     @RolesAllowed({ Roles.INGEST, Roles.ADMIN })
-    @Operation(summary = "Submit a request for oversight; idempotent on id")
+    @Operation(summary = "Submit a request for oversight; idempotent on id",
+            description = "id is a client id (README, Ids: 1-128 characters of A-Z a-z 0-9 . _ : -); a UUID is the "
+                    + "review's id, any other id maps to a name-based UUID and is shown as clientId.")
     @APIResponse(responseCode = "201", description = "Created: AUTO_APPROVED (recorded) or PENDING with a due time")
     @APIResponse(responseCode = "200", description = "A repeat of an id (or source event) already stored")
     public Uni<Response> submit(@NotNull @Valid ReviewSubmission request) {
@@ -71,7 +75,8 @@ public class ReviewResource {
         if (request.payload() != null && !request.payload().isObject()) {
             throw new InvalidParameterException("payload", "must be an object");
         }
-        ReviewService.Submission s = new ReviewService.Submission(request.id(), request.systemKey(), request.actionType(),
+        ReviewService.Submission s = new ReviewService.Submission(ReviewIds.of(request.id()),
+                ClientId.originalUnlessUuid(request.id()), request.systemKey(), request.actionType(),
                 request.summary().strip(), request.payload() == null ? "{}" : request.payload().toString(), request.magnitude(),
                 request.amount(), request.confidence(), category,
                 request.source() == null ? null : request.source().service(),
@@ -121,7 +126,9 @@ public class ReviewResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
-    @Operation(summary = "One review with its approvals")
+    @Operation(summary = "One review with its approvals",
+            description = "{id} is the review's id or the client id it was submitted under (mapped as on submission).")
+    @APIResponse(responseCode = "400", description = "id is not a client id (1-128 characters of A-Z a-z 0-9 . _ : -)")
     @APIResponse(responseCode = "404", description = "No such review")
     public Uni<ReviewResponse> get(@PathParam("id") String id) {
         UUID uuid = uuid(id);
@@ -173,12 +180,12 @@ public class ReviewResource {
                 .flatMap(r -> reviews.approvals(uuid).map(a -> ReviewResponse.of(r, a, mapper)));
     }
 
+    /** A review's id, or the client id it was submitted under, as the review's id (README, "Ids"). */
     static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("id", "must be a UUID");
+        if (!ClientId.isValid(id)) {
+            throw new InvalidParameterException("id", ClientId.MESSAGE);
         }
+        return ReviewIds.of(id);
     }
 
     private static String blankToNull(String s) {

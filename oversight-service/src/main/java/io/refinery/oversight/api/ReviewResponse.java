@@ -7,11 +7,18 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.refinery.oversight.domain.Review;
 import io.refinery.oversight.domain.ReviewApproval;
 
 /** A review as the queue and the detail show it. */
-public record ReviewResponse(UUID id, String systemKey, String actionType, String summary, JsonNode payload,
+public record ReviewResponse(
+        @Schema(description = "The review's id: the client id when it was a UUID, else its name-based UUID (README, Ids)")
+        UUID id,
+        @Schema(description = "The client id as sent when it was not a UUID; null when it was (then it is id)",
+                example = "pricing:PRICE_CHANGE.2026-11-24_0001") String clientId,
+        String systemKey, String actionType, String summary, JsonNode payload,
         Double magnitude, Double amount, Double confidence, String category, Source source, String submittedBy,
         String tier, int requiredApprovals, List<Approval> approvals, Integer policyVersion, String resolution,
         String escalationRole, String state, String assignee, Instant dueAt, Instant escalatedAt, Instant createdAt,
@@ -24,7 +31,7 @@ public record ReviewResponse(UUID id, String systemKey, String actionType, Strin
     }
 
     static ReviewResponse of(Review r, List<ReviewApproval> approvals, ObjectMapper mapper) {
-        return new ReviewResponse(r.id, r.systemKey, r.actionType, r.summary, json(mapper, r.payload), r.magnitude,
+        return new ReviewResponse(r.id, r.clientId, r.systemKey, r.actionType, r.summary, json(mapper, r.payload), r.magnitude,
                 r.amount, r.confidence, r.category, r.sourceService == null ? null : new Source(r.sourceService, r.sourceEventId),
                 r.submittedBy, r.tier.name(), r.requiredApprovals,
                 approvals == null ? null : approvals.stream()

@@ -1,7 +1,5 @@
 package io.refinery.oversight.api;
 
-import java.util.UUID;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -14,10 +12,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.refinery.platform.ids.ClientId;
+
 /** Body of {@code POST /api/v1/reviews}; the same shape as the data of refinery.oversight.requests events. */
 @Schema(name = "ReviewSubmission", description = "A request for human oversight of one AI action")
 public record ReviewSubmission(
-        @Schema(description = "Client id; resubmitting it returns the stored review") @NotNull UUID id,
+        @Schema(required = true, minLength = 1, maxLength = ClientId.MAX_LENGTH, pattern = ClientId.PATTERN,
+                example = "pricing:PRICE_CHANGE.2026-11-24_0001", description = "Client id: " + ClientId.RULE
+                        + ". A UUID is the review's id; any other id maps to a name-based UUID (README, Ids), shown "
+                        + "beside it as clientId, and /api/v1/reviews/{id} takes either. Resubmitting it returns the "
+                        + "stored review") @NotNull @ValidClientId String id,
         @NotBlank @Pattern(regexp = SystemRequest.KEY_PATTERN, message = "must be a lowercase slug") String systemKey,
         @Schema(example = "PRICE_CHANGE")
         @NotBlank @Pattern(regexp = PolicyRequest.ACTION_TYPE, message = "must be UPPER_SNAKE_CASE, up to 64 characters")

@@ -193,7 +193,7 @@ public class RelaxationTracker {
         String sourceEventId = "relaxation/" + systemKey + "/" + view.actionType() + "/" + view.trackStart().toEpochMilli()
                 + "/" + view.proposedShift();
         try {
-            return new ReviewService.Submission(UUID.randomUUID(), systemKey, RELAXATION, summary,
+            return new ReviewService.Submission(UUID.randomUUID(), null, systemKey, RELAXATION, summary,
                     mapper.writeValueAsString(payload), null, null, null, null, ReviewService.AUTO_DECIDER, sourceEventId,
                     ReviewService.AUTO_DECIDER);
         } catch (Exception e) {

@@ -28,6 +28,9 @@ public class Review extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** The id the client sent when it was not a UUID (README, "Ids"; {@link ReviewIds}); null when it was {@link #id}. */
+    @Column(name = "client_id", updatable = false)
+    public String clientId;
     @Column(name = "system_key", nullable = false, updatable = false)
     public String systemKey;
     @Column(name = "action_type", nullable = false, updatable = false)

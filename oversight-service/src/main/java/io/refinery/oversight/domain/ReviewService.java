@@ -37,8 +37,11 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class ReviewService {
 
-    /** A request as submitted over HTTP or read from refinery.oversight.requests. */
-    public record Submission(UUID id, String systemKey, String actionType, String summary, String payloadJson,
+    /**
+     * A request as submitted over HTTP or read from refinery.oversight.requests. {@code id} is the review's key,
+     * {@code clientId} the id the client sent when it was not a UUID (null when it was), see {@link ReviewIds}.
+     */
+    public record Submission(UUID id, String clientId, String systemKey, String actionType, String summary, String payloadJson,
             Double magnitude, Double amount, Double confidence, String category, String sourceService,
             String sourceEventId, String submittedBy) {
     }
@@ -96,6 +99,7 @@ public class ReviewService {
             Instant now = now();
             Review review = new Review();
             review.id = s.id();
+            review.clientId = s.clientId();
             review.systemKey = s.systemKey();
             review.actionType = s.actionType();
             review.summary = s.summary();
@@ -309,7 +313,7 @@ public class ReviewService {
         DecisionMade data = new DecisionMade(review.id, review.systemKey, review.actionType, review.outcome.name(),
                 review.decidedBy, review.rationale, review.decidedAt, review.tier.name(), approvers, review.modifications,
                 review.sourceService == null ? null : new DecisionMade.Source(review.sourceService, review.sourceEventId),
-                automatic);
+                automatic, review.clientId);
         return outbox.append(EventTypes.DECISIONS_TOPIC, EventTypes.DECISION_MADE, review.systemKey, data).replaceWithVoid();
     }
 

@@ -1,6 +1,5 @@
 package io.refinery.oversight.messaging;
 
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.oversight.domain.RelaxationTracker;
+import io.refinery.oversight.domain.ReviewIds;
+import io.refinery.platform.ids.ClientId;
 import io.refinery.platform.json.EventFields;
 import io.refinery.platform.messaging.ConsumerPolicy;
 import io.refinery.platform.messaging.PoisonMessageException;
@@ -66,7 +67,7 @@ public class RequestsConsumer {
 
     ReviewService.Submission read(JsonNode envelope) {
         JsonNode data = EventFields.object(envelope, "data");
-        UUID id = EventFields.uuid(data, "data.id");
+        String clientId = EventFields.clientId(data, "data.id");
         String systemKey = EventFields.text(data, "data.systemKey");
         if (!KEY.matcher(systemKey).matches()) {
             throw new PoisonMessageException("data.systemKey must be a lowercase slug (a-z, 0-9, '-'), got \"" + systemKey + "\"");
@@ -92,7 +93,8 @@ public class RequestsConsumer {
         String service = source.path("service").isTextual() ? source.path("service").asText() : envelopeSource;
         String eventId = source.path("eventId").isTextual() ? source.path("eventId").asText() : EventFields.text(envelope, "id");
         String category = payload.path("category").isTextual() ? payload.path("category").asText() : null;
-        return new ReviewService.Submission(id, systemKey, actionType, summary.strip(),
+        return new ReviewService.Submission(ReviewIds.of(clientId), ClientId.originalUnlessUuid(clientId), systemKey,
+                actionType, summary.strip(),
                 payload.isObject() ? payload.toString() : "{}", EventFields.optionalNumber(data, "data.magnitude"),
                 EventFields.optionalNumber(data, "data.amount"), confidence, category, service, eventId, service);
     }

@@ -100,7 +100,7 @@ class DatabaseOutageTest {
         ConsumerRecord<String, byte[]> wrongId = last(TestTopics.awaitRawRecord(bootstrap, TOPIC + ".dlq",
                 r -> "outage-poison-42".equals(r.key()), Duration.ofSeconds(30)));
         assertThat(DeadLetterHeaders.text(wrongId.headers(), DeadLetterHeaders.ERROR))
-                .isEqualTo("data.id must be a UUID string, got the number 42");
+                .isEqualTo("data.id must be 1-128 characters of A-Z a-z 0-9 . _ : - (a UUID is fine), got the number 42");
         // the valid request never reached the DLQ
         assertThat(TestTopics.readAll(bootstrap, TOPIC + ".dlq", r -> r.value().contains(requestId.toString())
                 && !"outage-poison-42".equals(r.key()), Duration.ofSeconds(2))).isEmpty();

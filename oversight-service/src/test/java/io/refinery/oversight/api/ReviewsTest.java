@@ -180,7 +180,9 @@ class ReviewsTest {
         given().header("Authorization", VIEWER).contentType(ContentType.JSON).body("{\"outcome\": \"APPROVE\", \"rationale\": \"x\"}")
                 .post("/api/v1/reviews/" + id + "/decision").then().statusCode(403);
         decide(ALICE, UUID.randomUUID(), "APPROVE").statusCode(404);
-        given().header("Authorization", ALICE).post("/api/v1/reviews/not-a-uuid/claim").then().statusCode(400)
+        // a path id is a review id or a client id (README, Ids): an unknown one is 404, one that breaks the rule 400
+        given().header("Authorization", ALICE).post("/api/v1/reviews/not-a-uuid/claim").then().statusCode(404);
+        given().header("Authorization", ALICE).post("/api/v1/reviews/not a uuid/claim").then().statusCode(400)
                 .body("errors[0].field", equalTo("id"));
 
         given().header("Authorization", ALICE).post("/api/v1/reviews/" + id + "/claim").then().statusCode(200)

@@ -8,6 +8,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.refinery.platform.ids.ClientId;
 import io.refinery.platform.messaging.PoisonMessageException;
 
 /**
@@ -69,6 +70,24 @@ public final class EventFields {
         } catch (IllegalArgumentException e) {
             throw new PoisonMessageException(path + " must be a UUID string, got \"" + abbreviate(s) + "\"");
         }
+    }
+
+    /**
+     * A client-supplied id ({@link ClientId}): {@code data.id must be 1-128 characters of A-Z a-z 0-9 . _ : - (a UUID
+     * is fine), got "a b"} otherwise. Not for ids Refinery makes (envelope ids): those are {@link #uuid}.
+     */
+    public static String clientId(JsonNode node, String path) {
+        JsonNode v = node.path(key(path));
+        if (absent(v)) {
+            throw new PoisonMessageException(path + " is required");
+        }
+        if (!v.isTextual()) {
+            throw new PoisonMessageException(path + " " + ClientId.MESSAGE + ", got " + describe(v));
+        }
+        if (!ClientId.isValid(v.asText())) {
+            throw new PoisonMessageException(path + " " + ClientId.MESSAGE + ", got \"" + abbreviate(v.asText()) + "\"");
+        }
+        return v.asText();
     }
 
     public static Instant instant(JsonNode node, String path) {

@@ -34,6 +34,18 @@ class EventFieldsTest {
     }
 
     @Test
+    void clientIdsFollowTheOneRule() throws Exception {
+        JsonNode data = json("{\"a\": \"order:2026-11-24.A_7\", \"b\": \"a b\", \"c\": 42, \"d\": \"" + "x".repeat(129) + "\"}");
+        assertThat(EventFields.clientId(data, "data.a")).isEqualTo("order:2026-11-24.A_7");
+        assertThatThrownBy(() -> EventFields.clientId(data, "data.b")).isInstanceOf(PoisonMessageException.class)
+                .hasMessage("data.b must be 1-128 characters of A-Z a-z 0-9 . _ : - (a UUID is fine), got \"a b\"");
+        assertThatThrownBy(() -> EventFields.clientId(data, "data.c"))
+                .hasMessage("data.c must be 1-128 characters of A-Z a-z 0-9 . _ : - (a UUID is fine), got the number 42");
+        assertThatThrownBy(() -> EventFields.clientId(data, "data.d")).hasMessageStartingWith("data.d must be 1-128 characters");
+        assertThatThrownBy(() -> EventFields.clientId(data, "data.e")).hasMessage("data.e is required");
+    }
+
+    @Test
     void goodValuesAreRead() throws Exception {
         UUID id = UUID.randomUUID();
         JsonNode data = json("{\"id\": \"" + id + "\", \"at\": \"2026-12-05T07:00:00Z\", \"x\": 0.5, \"nothing\": null}");
