@@ -37,7 +37,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * is open while the relay waits for the broker (a pass is bounded by {@code refinery.outbox.send-timeout}, and passes
  * are skipped while {@link BrokerHealth} says the broker does not answer). The send timeout must exceed the producer's
  * {@code delivery.timeout.ms}, so a send the relay gives up on has failed in the producer too and cannot arrive later
- * beside its re-send. When only part of a batch is acknowledged,
+ * beside its re-send; the services give the producer 5 minutes, so that an outage shorter than that is ridden out by
+ * the producer's own idempotent retries, which the broker deduplicates even for a record it stored but could not
+ * acknowledge before going down. When only part of a batch is acknowledged,
  * the acknowledged events are stamped except those that follow an unacknowledged one for the same key
  * ({@link AckedPrefix}), so a key's events are never stamped out of order. A crash between ack and stamp re-sends,
  * which idempotent consumers absorb.
@@ -68,7 +70,7 @@ public class OutboxRelay {
             @ConfigProperty(name = "refinery.outbox.schema") String schema,
             @ConfigProperty(name = "refinery.outbox.batch-size", defaultValue = "200") int batchSize,
             @ConfigProperty(name = "refinery.outbox.retention-days", defaultValue = "7") int retentionDays,
-            @ConfigProperty(name = "refinery.outbox.send-timeout", defaultValue = "15s") Duration sendTimeout,
+            @ConfigProperty(name = "refinery.outbox.send-timeout", defaultValue = "330s") Duration sendTimeout,
             MeterRegistry registry) {
         if (!SCHEMA.matcher(schema).matches()) {
             throw new IllegalArgumentException("refinery.outbox.schema must be a plain schema name, got " + schema);
