@@ -30,6 +30,7 @@ import io.refinery.experiments.stats.SampleSizeResult;
 import io.refinery.experiments.stats.SrmRequest;
 import io.refinery.experiments.stats.SrmResult;
 import io.refinery.experiments.stats.SummaryStatistic;
+import io.refinery.platform.api.Roles;
 
 /**
  * The statistics engine as a service, {@code /api/v1/analysis}: thin wrappers, invalid input is a 400 problem naming

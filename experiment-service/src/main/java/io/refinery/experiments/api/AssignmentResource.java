@@ -17,6 +17,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.refinery.experiments.domain.Assignments;
 import io.refinery.experiments.domain.RolloutAssignments;
 import io.smallrye.common.annotation.NonBlocking;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** Assignment of a unit to every running experiment of a system, {@code POST /api/v1/assignments}. */
 @Path("/api/v1/assignments")
@@ -58,11 +60,11 @@ public class AssignmentResource {
                     + "attributes (category, region, segment, warehouse), rollouts serving a phase answer too.")
     public AssignmentsView assignAll(AssignmentsRequest request) {
         if (request == null) {
-            throw new InvalidParameterException("body", "is required: {unitId, systemKey}");
+            throw new InvalidFieldsProblem("body", "is required: {unitId, systemKey}");
         }
         String unitId = checkUnitId(request.unitId());
         if (request.systemKey() == null || request.systemKey().isBlank()) {
-            throw new InvalidParameterException("systemKey", "is required");
+            throw new InvalidFieldsProblem("systemKey", "is required");
         }
         return new AssignmentsView(unitId, request.systemKey(), assignments.assignAll(request.systemKey(), unitId),
                 rollouts.assignAll(request.systemKey(), unitId,
@@ -71,10 +73,10 @@ public class AssignmentResource {
 
     static String checkUnitId(String unitId) {
         if (unitId == null || unitId.isEmpty()) {
-            throw new InvalidParameterException("unitId", "is required");
+            throw new InvalidFieldsProblem("unitId", "is required");
         }
         if (unitId.length() > MAX_UNIT_ID) {
-            throw new InvalidParameterException("unitId", "must have at most " + MAX_UNIT_ID + " characters");
+            throw new InvalidFieldsProblem("unitId", "must have at most " + MAX_UNIT_ID + " characters");
         }
         return unitId;
     }

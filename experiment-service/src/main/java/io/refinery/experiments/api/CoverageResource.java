@@ -14,6 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.experiments.domain.Coverage;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.Roles;
 
 /** Experiment coverage, {@code /api/v1/coverage}: every AI system should have a running experiment at all times. */
 @Path("/api/v1/coverage")

@@ -33,6 +33,10 @@ import io.refinery.experiments.domain.ExperimentService;
 import io.refinery.experiments.domain.ExperimentState;
 import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.QueryParams;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** Experiments and their lifecycle, {@code /api/v1/experiments}. */
 @Path("/api/v1/experiments")
@@ -175,7 +179,7 @@ public class ExperimentResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(field, "must be an ISO-8601 UTC timestamp");
+            throw new InvalidFieldsProblem(field, "must be an ISO-8601 UTC timestamp");
         }
     }
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.refinery.experiments.api.error.Problem;
 import io.refinery.experiments.domain.IngestResult;
+import io.refinery.platform.problem.Problem;
 
 @Schema(name = "IngestResponse", description = "Per-batch outcome: one bad item never drops the others")
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -27,6 +27,7 @@ import io.refinery.experiments.domain.ExposureIngestor;
 import io.refinery.experiments.domain.IngestItems;
 import io.refinery.experiments.domain.OutcomeIngestor;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Roles;
 
 /**
  * Batch ingestion of exposures and outcomes, {@code POST /api/v1/exposures} and {@code POST /api/v1/outcomes}

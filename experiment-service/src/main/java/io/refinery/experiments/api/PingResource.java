@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.NonBlocking;
+import io.refinery.platform.api.Roles;
 
 /**
  * {@code GET /api/v1/ping}: an authenticated endpoint that does nothing else. It goes through the same HTTP, JWT and

@@ -10,14 +10,14 @@ import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.refinery.experiments.domain.FieldIssue;
-import io.refinery.experiments.domain.InvalidFieldsProblem;
 import io.refinery.experiments.domain.RolloutInput;
 import io.refinery.experiments.rollout.DimensionAssessment;
 import io.refinery.experiments.rollout.ExitCriterion;
 import io.refinery.experiments.rollout.Phase;
 import io.refinery.experiments.rollout.PhaseScope;
 import io.refinery.experiments.rollout.ReadinessDimension;
+import io.refinery.platform.problem.FieldIssue;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 @Schema(name = "RolloutRequest", description = "A phased rollout of a variant, with its readiness assessment")
 public record RolloutRequest(

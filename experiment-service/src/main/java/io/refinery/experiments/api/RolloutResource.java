@@ -24,13 +24,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.refinery.experiments.domain.FieldIssue;
-import io.refinery.experiments.domain.InvalidFieldsProblem;
 import io.refinery.experiments.domain.RolloutAssignments;
 import io.refinery.experiments.domain.RolloutConfig;
 import io.refinery.experiments.domain.RolloutService;
 import io.refinery.experiments.rollout.RolloutTraffic;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.FieldIssue;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** Phased rollouts, {@code /api/v1/rollouts}: readiness, phases gated by oversight, attribute-aware assignment. */
 @Path("/api/v1/rollouts")

@@ -22,6 +22,7 @@ import io.refinery.experiments.assignment.AssignmentSnapshot;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.refinery.platform.problem.NotFoundProblem;
 
 /**
  * Serves assignments from memory. Every replica keeps an {@link AssignmentSnapshot} of the experiments, loaded from

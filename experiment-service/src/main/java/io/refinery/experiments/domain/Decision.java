@@ -1,6 +1,7 @@
 package io.refinery.experiments.domain;
 
 import java.util.List;
+import io.refinery.platform.problem.UnprocessableProblem;
 
 /** A conclusion: {@code SHIP:<variant>}, {@code KEEP_CONTROL} or {@code INCONCLUSIVE}. */
 public record Decision(Kind kind, String variant) {

@@ -14,6 +14,8 @@ import io.refinery.experiments.analysis.ResultsCalculator;
 import io.refinery.experiments.analysis.VariantSpec;
 import io.refinery.experiments.messaging.LifecycleEvents;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.ConflictProblem;
+import io.refinery.platform.problem.NotFoundProblem;
 
 /**
  * The clocked checks of running and stopped experiments, so that no test runs forever unevaluated:

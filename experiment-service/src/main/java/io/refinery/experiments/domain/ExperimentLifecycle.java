@@ -10,6 +10,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.refinery.experiments.analysis.VariantSpec;
 import io.refinery.experiments.messaging.LifecycleEvents;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.ConflictProblem;
+import io.refinery.platform.problem.NotFoundProblem;
+import io.refinery.platform.problem.UnprocessableProblem;
 
 /**
  * Moves experiments along DRAFT → RUNNING → STOPPED → CONCLUDED and publishes each step through the outbox. The

@@ -21,6 +21,8 @@ import io.refinery.experiments.stats.MetricType;
 import io.refinery.experiments.stats.MultipleTestingCorrection;
 import io.refinery.experiments.stats.SampleSizeCalculator;
 import io.refinery.experiments.stats.SampleSizeRequest;
+import io.refinery.platform.problem.FieldIssue;
+import io.refinery.platform.problem.UnprocessableProblem;
 
 /**
  * A checked experiment design with its computed sample size. {@link #of} refuses (422 naming each field) an

@@ -12,15 +12,21 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.ConflictProblem;
+import io.refinery.platform.problem.NotFoundProblem;
+import io.refinery.platform.problem.UnprocessableProblem;
+import io.refinery.platform.systems.KnownSystems;
 
 /** Creates, changes (while DRAFT) and lists experiments. */
 @ApplicationScoped
 public class ExperimentService {
 
     private final ExperimentJson json;
+    private final KnownSystems systems;
 
-    public ExperimentService(ExperimentJson json) {
+    public ExperimentService(ExperimentJson json, KnownSystems systems) {
         this.json = json;
+        this.systems = systems;
     }
 
     @WithTransaction
@@ -91,14 +97,8 @@ public class ExperimentService {
                 .failWith(() -> new NotFoundProblem("no experiment with key '" + key + "'"));
     }
 
-    private static Uni<Boolean> requireSystem(String systemKey) {
-        return SystemProjection.findById(systemKey).map(system -> {
-            if (system == null) {
-                throw new UnprocessableProblem("systemKey", "unknown AI system '" + systemKey
-                        + "': register it on oversight-service first");
-            }
-            return true;
-        });
+    private Uni<Boolean> requireSystem(String systemKey) {
+        return systems.require(systemKey, "systemKey").replaceWith(true);
     }
 
     private void apply(Experiment e, ExperimentPlan plan, Instant now, String actor) {

@@ -21,6 +21,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.refinery.platform.problem.FieldIssue;
 
 /**
  * Stores exposures: a unit's first exposure to a RUNNING experiment enrols it in its variant (later ones change

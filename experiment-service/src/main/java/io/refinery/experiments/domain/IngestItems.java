@@ -11,6 +11,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.refinery.platform.ids.ClientId;
+import io.refinery.platform.problem.FieldIssue;
 
 /**
  * Reads exposure and outcome items from JSON, naming every field at fault, so one bad item never refuses its batch.

@@ -1,6 +1,7 @@
 package io.refinery.experiments.domain;
 
 import java.util.List;
+import io.refinery.platform.problem.FieldIssue;
 
 /**
  * What happened to a batch: stored, already there (a replayed id), or refused with reasons per item index.

@@ -19,6 +19,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.refinery.platform.problem.FieldIssue;
 
 /**
  * Stores outcomes: each unit's values are summed per metric, and the sums of its variant move by the change in the

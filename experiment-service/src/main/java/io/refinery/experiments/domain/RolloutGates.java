@@ -18,6 +18,7 @@ import io.refinery.experiments.rollout.RolloutMachine;
 import io.refinery.experiments.rollout.RolloutPosition;
 import io.refinery.experiments.rollout.RolloutState;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.ConflictProblem;
 
 /**
  * Moves a rollout and keeps oversight in the loop: every move is a history step and a lifecycle event, and a rollout

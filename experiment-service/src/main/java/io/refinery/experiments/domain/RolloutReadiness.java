@@ -15,6 +15,8 @@ import io.refinery.experiments.rollout.DimensionAssessment;
 import io.refinery.experiments.rollout.ReadinessDimension;
 import io.refinery.experiments.rollout.ReadinessPrefill;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.systems.KnownSystems;
+import io.refinery.platform.systems.KnownSystem;
 
 /**
  * Pre-fills what can be measured of a readiness assessment ({@link ReadinessPrefill}): data infrastructure from the
@@ -27,16 +29,18 @@ public class RolloutReadiness {
     private final RolloutSignals signals;
     private final ObjectMapper mapper;
 
-    public RolloutReadiness(RolloutSignals signals, ObjectMapper mapper) {
+    private final KnownSystems systems;
+
+    public RolloutReadiness(RolloutSignals signals, ObjectMapper mapper, KnownSystems systems) {
         this.signals = signals;
+        this.systems = systems;
         this.mapper = mapper;
     }
 
-    public Uni<Map<ReadinessDimension, DimensionAssessment>> assess(SystemProjection system, Experiment pilot,
+    public Uni<Map<ReadinessDimension, DimensionAssessment>> assess(KnownSystem system, Experiment pilot,
             String variant, Map<ReadinessDimension, DimensionAssessment> given) {
-        Uni<RolloutSignals.Health> health = signals.health(system.systemKey, Instant.now());
-        Uni<List<SystemProjection>> team = SystemProjection.list("ownerTeam = ?1 and systemKey <> ?2", system.ownerTeam,
-                system.systemKey);
+        Uni<RolloutSignals.Health> health = signals.health(system.key(), Instant.now());
+        Uni<List<KnownSystem>> team = systems.ofTeam(system.ownerTeam(), system.key());
         return Uni.combine().all().unis(health, team).asTuple().map(t -> {
             Map<ReadinessDimension, DimensionAssessment> out = new EnumMap<>(ReadinessDimension.class);
             for (ReadinessDimension d : ReadinessDimension.values()) {
@@ -47,17 +51,17 @@ public class RolloutReadiness {
             measured(out, ReadinessDimension.DATA_INFRASTRUCTURE,
                     ReadinessPrefill.dataInfrastructure(h.metricsArriving(), h.drift30d(), h.firingAlerts().size()));
             List<String> highImpacts = new ArrayList<>();
-            if ("HIGH".equals(system.brandImpact)) {
+            if ("HIGH".equals(system.brandImpact())) {
                 highImpacts.add("brand");
             }
-            if ("HIGH".equals(system.financialImpact)) {
+            if ("HIGH".equals(system.financialImpact())) {
                 highImpacts.add("financial");
             }
-            if ("HIGH".equals(system.customerImpact)) {
+            if ("HIGH".equals(system.customerImpact())) {
                 highImpacts.add("customer");
             }
             measured(out, ReadinessDimension.SYSTEM_DEPENDENCIES, ReadinessPrefill.systemDependencies(
-                    t.getItem2().stream().map(s -> s.systemKey).sorted().toList(), highImpacts));
+                    t.getItem2().stream().map(KnownSystem::key).sorted().toList(), highImpacts));
             double[] lift = pilotLift(pilot, variant);
             measured(out, ReadinessDimension.FINANCIAL_PROJECTIONS, lift == null ? null
                     : ReadinessPrefill.financialProjections(lift[0], Double.isNaN(lift[1]) ? null : lift[1]));

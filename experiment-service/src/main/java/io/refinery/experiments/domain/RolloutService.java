@@ -21,6 +21,12 @@ import io.refinery.experiments.rollout.RolloutPlan;
 import io.refinery.experiments.rollout.RolloutPosition;
 import io.refinery.experiments.rollout.RolloutState;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.ConflictProblem;
+import io.refinery.platform.problem.FieldIssue;
+import io.refinery.platform.problem.InvalidFieldsProblem;
+import io.refinery.platform.problem.NotFoundProblem;
+import io.refinery.platform.problem.UnprocessableProblem;
+import io.refinery.platform.systems.KnownSystems;
 
 /**
  * Rollouts: created behind the readiness gate and the pilot's decision, then moved phase by phase, each move asked of
@@ -38,10 +44,12 @@ public class RolloutService {
     private final RolloutReadiness readiness;
     private final RolloutGates gates;
     private final ExperimentJson experiments;
+    private final KnownSystems systems;
 
     public RolloutService(RolloutJson json, RolloutConfig config, RolloutReadiness readiness, RolloutGates gates,
-            ExperimentJson experiments) {
+            ExperimentJson experiments, KnownSystems systems) {
         this.json = json;
+        this.systems = systems;
         this.experiments = experiments;
         this.config = config;
         this.readiness = readiness;
@@ -67,15 +75,9 @@ public class RolloutService {
                         throw new ConflictProblem("key", "a rollout with key '" + in.key() + "' exists");
                     }
                 })
-                .flatMap(x -> SystemProjection.<SystemProjection> findById(in.systemKey()))
-                .flatMap(system -> {
-                    if (system == null) {
-                        throw new UnprocessableProblem("systemKey", "unknown AI system '" + in.systemKey()
-                                + "': register it on oversight-service first");
-                    }
-                    return pilot(in).flatMap(pilot -> readiness.assess(system, pilot, in.variant(), in.readiness())
-                            .flatMap(assessed -> start(in, pilot, assessed, actor)));
-                });
+                .flatMap(x -> systems.require(in.systemKey(), "systemKey"))
+                .flatMap(system -> pilot(in).flatMap(pilot -> readiness.assess(system, pilot, in.variant(),
+                        in.readiness()).flatMap(assessed -> start(in, pilot, assessed, actor))));
     }
 
     /** A BLOCKED rollout's readiness reassessed: scores given now replace earlier ones, measures are taken afresh. */
@@ -88,7 +90,7 @@ public class RolloutService {
             Map<ReadinessDimension, DimensionAssessment> merged = new EnumMap<>(ReadinessDimension.class);
             merged.putAll(json.readiness(r));
             merged.putAll(given);
-            return SystemProjection.<SystemProjection> findById(r.systemKey).flatMap(system -> pilotOf(r)
+            return systems.find(r.systemKey).flatMap(system -> pilotOf(r)
                     .flatMap(pilot -> readiness.assess(system, pilot, r.variant, merged).flatMap(assessed -> {
                         r.readiness = json.readiness(assessed);
                         List<ReadinessGate.Blocker> blockers = ReadinessGate.blockers(assessed, r.minimumScore,

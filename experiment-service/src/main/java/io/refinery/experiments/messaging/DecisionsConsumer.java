@@ -17,6 +17,7 @@ import io.refinery.experiments.domain.RolloutService;
 import io.refinery.platform.json.EventFields;
 import io.refinery.platform.messaging.ConsumerPolicy;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.messaging.ProcessedEvents;
 
 /**
  * Reads oversight decisions (io.refinery.oversight.decision.made.v1) and records those on this service's

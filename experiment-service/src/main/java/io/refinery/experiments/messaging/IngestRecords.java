@@ -7,7 +7,6 @@ import java.util.function.Function;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.refinery.experiments.domain.FieldIssue;
 import io.refinery.experiments.domain.IngestResult;
 import io.refinery.platform.messaging.ConsumerPolicy;
 import io.refinery.platform.messaging.DeadLetter;
@@ -16,6 +15,7 @@ import io.refinery.platform.messaging.FailureKind;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.refinery.platform.problem.FieldIssue;
 
 /**
  * Ingests a batch of records through the same checks and writes as the HTTP endpoints: records are plain items or

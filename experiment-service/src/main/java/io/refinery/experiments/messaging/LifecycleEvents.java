@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.refinery.experiments.domain.Experiment;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.outbox.Outbox;
 
 /**
  * What the experiment lifecycle publishes, through the outbox (so events commit with the state change), on

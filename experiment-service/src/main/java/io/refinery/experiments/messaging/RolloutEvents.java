@@ -9,6 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.refinery.experiments.domain.Rollout;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.outbox.CloudEvent;
+import io.refinery.platform.outbox.Outbox;
 
 /**
  * A rollout's lifecycle on refinery.experiments.lifecycle ({@code io.refinery.experiments.rollout.<step>.v1}: created,

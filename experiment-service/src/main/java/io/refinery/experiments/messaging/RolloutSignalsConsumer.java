@@ -20,6 +20,8 @@ import io.refinery.platform.json.EventFields;
 import io.refinery.platform.messaging.ConsumerPolicy;
 import io.refinery.platform.messaging.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.messaging.ProcessedEvents;
+import io.refinery.platform.outbox.CloudEvent;
 
 /**
  * What rollouts hear from the other services, each topic on a channel and consumer group of its own: alerts and drift

@@ -19,6 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.refinery.feedback.domain.ContradictionQueries;
 import io.refinery.feedback.domain.ContradictionView;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** Contradictions between metrics and customers, {@code /api/v1/contradictions}. */
 @Path("/api/v1/contradictions")
@@ -50,7 +53,7 @@ public class ContradictionResource {
                 afterTime = Instant.parse(position.substring(0, bar));
                 afterId = UUID.fromString(position.substring(bar + 1));
             } catch (RuntimeException e) {
-                throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
+                throw new InvalidFieldsProblem("cursor", "is not a cursor returned by this API");
             }
         }
         String key = systemKey == null || systemKey.isBlank() ? null : systemKey.strip();
@@ -68,7 +71,7 @@ public class ContradictionResource {
         try {
             uuid = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("id", "must be a UUID");
+            throw new InvalidFieldsProblem("id", "must be a UUID");
         }
         return queries.get(uuid);
     }

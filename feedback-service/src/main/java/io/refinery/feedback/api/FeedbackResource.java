@@ -32,16 +32,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.refinery.feedback.api.error.Problem;
 import io.refinery.feedback.domain.Channel;
 import io.refinery.feedback.domain.FeedbackIds;
 import io.refinery.feedback.domain.FeedbackIngestor;
 import io.refinery.feedback.domain.FeedbackQueries;
 import io.refinery.feedback.domain.FeedbackReader;
 import io.refinery.feedback.domain.FeedbackView;
-import io.refinery.feedback.domain.NotFoundProblem;
 import io.refinery.platform.ids.ClientId;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
+import io.refinery.platform.problem.NotFoundProblem;
+import io.refinery.platform.problem.Problem;
 
 /** Feedback intake ({@code POST /api/v1/feedback}, {@code /feedback/debriefs}) and the redacted list. */
 @Path("/api/v1/feedback")
@@ -80,10 +83,10 @@ public class FeedbackResource {
     public Uni<Response> ingest(byte[] body) throws IOException {
         JsonNode root = body == null || body.length == 0 ? null : mapper.readTree(body);
         if (root == null || !root.isArray()) {
-            throw new InvalidParameterException("body", "must be a JSON array of items");
+            throw new InvalidFieldsProblem("body", "must be a JSON array of items");
         }
         if (root.isEmpty() || root.size() > MAX_BATCH) {
-            throw new InvalidParameterException("body", "must hold 1 to " + MAX_BATCH + " items (got " + root.size() + ")");
+            throw new InvalidFieldsProblem("body", "must hold 1 to " + MAX_BATCH + " items (got " + root.size() + ")");
         }
         Instant now = Instant.now();
         List<FeedbackReader.Parsed> items = new ArrayList<>(root.size());
@@ -133,7 +136,7 @@ public class FeedbackResource {
     @APIResponse(responseCode = "404", description = "No such item")
     public Uni<FeedbackView> get(@PathParam("id") String id) {
         if (!ClientId.isValid(id)) {
-            throw new InvalidParameterException("id", ClientId.MESSAGE);
+            throw new InvalidFieldsProblem("id", ClientId.MESSAGE);
         }
         return queries.get(FeedbackIds.item(id)).map(v -> {
             if (v == null) {
@@ -158,7 +161,7 @@ public class FeedbackResource {
             try {
                 ch = Channel.valueOf(channel.toUpperCase(Locale.ROOT)).name();
             } catch (IllegalArgumentException e) {
-                throw new InvalidParameterException("channel", "must be one of SUPPORT_REVIEW, SURVEY, SOCIAL, OTHER");
+                throw new InvalidFieldsProblem("channel", "must be one of SUPPORT_REVIEW, SURVEY, SOCIAL, OTHER");
             }
         }
         String position = Page.decode(cursor);
@@ -170,7 +173,7 @@ public class FeedbackResource {
                 afterTime = Instant.parse(position.substring(0, bar));
                 afterId = UUID.fromString(position.substring(bar + 1));
             } catch (RuntimeException e) {
-                throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
+                throw new InvalidFieldsProblem("cursor", "is not a cursor returned by this API");
             }
         }
         FeedbackQueries.Filter filter = new FeedbackQueries.Filter(blankToNull(systemKey), blankToNull(theme), ch,
@@ -186,7 +189,7 @@ public class FeedbackResource {
         try {
             return Instant.parse(value.strip());
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(name, "must be an ISO-8601 UTC timestamp such as 2026-11-24T00:00:00Z");
+            throw new InvalidFieldsProblem(name, "must be an ISO-8601 UTC timestamp such as 2026-11-24T00:00:00Z");
         }
     }
 

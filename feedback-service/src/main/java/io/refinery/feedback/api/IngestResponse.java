@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.refinery.feedback.api.error.Problem;
 import io.refinery.feedback.domain.IngestResult;
+import io.refinery.platform.problem.Problem;
 
 @Schema(name = "IngestResponse", description = "Per-batch outcome: one bad item never drops the others")
 public record IngestResponse(

@@ -17,8 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.feedback.domain.FeedbackStore;
 import io.refinery.feedback.domain.FeedbackSummaries;
-import io.refinery.feedback.domain.NotFoundProblem;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
+import io.refinery.platform.problem.NotFoundProblem;
 
 /** {@code GET /api/v1/systems/{key}/feedback/summary}. */
 @Path("/api/v1/systems/{key}/feedback/summary")
@@ -46,7 +48,7 @@ public class SummaryResource {
         to = to == null ? Instant.now() : to;
         from = from == null ? to.minus(Duration.ofDays(30)) : from;
         if (!from.isBefore(to)) {
-            throw new InvalidParameterException("from", "must be before to");
+            throw new InvalidFieldsProblem("from", "must be before to");
         }
         boolean byChannel = false;
         boolean bySegment = false;
@@ -55,7 +57,7 @@ public class SummaryResource {
                 switch (g.strip()) {
                     case "channel" -> byChannel = true;
                     case "segment" -> bySegment = true;
-                    default -> throw new InvalidParameterException("groupBy", "must list channel and/or segment");
+                    default -> throw new InvalidFieldsProblem("groupBy", "must list channel and/or segment");
                 }
             }
         }

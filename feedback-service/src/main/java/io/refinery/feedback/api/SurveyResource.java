@@ -27,13 +27,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.refinery.feedback.api.error.Problem;
 import io.refinery.feedback.domain.FeedbackIds;
-import io.refinery.feedback.domain.FieldIssue;
-import io.refinery.feedback.domain.InvalidFieldsProblem;
 import io.refinery.feedback.domain.SurveyService;
 import io.refinery.platform.ids.ClientId;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.FieldIssue;
+import io.refinery.platform.problem.InvalidFieldsProblem;
+import io.refinery.platform.problem.Problem;
 
 /** Surveys with a question lint, and their responses: {@code /api/v1/surveys}. */
 @Path("/api/v1/surveys")
@@ -96,7 +97,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "422", description = "Blocking wording findings, each with a suggested neutral form")
     public Uni<Response> create(SurveyRequest body, @Context SecurityContext security) {
         if (body == null) {
-            throw new InvalidParameterException("body", "must be a survey object");
+            throw new InvalidFieldsProblem("body", "must be a survey object");
         }
         List<FieldIssue> issues = new ArrayList<>();
         if (body.key() == null || !KEY.matcher(body.key()).matches()) {
@@ -136,7 +137,7 @@ public class SurveyResource {
     @APIResponse(responseCode = "404", description = "No such survey")
     public Uni<Response> respond(@PathParam("key") String key, ResponseRequest body) {
         if (body == null) {
-            throw new InvalidParameterException("body", "must be a response object");
+            throw new InvalidFieldsProblem("body", "must be a response object");
         }
         List<FieldIssue> issues = new ArrayList<>();
         if (body.id() == null) {

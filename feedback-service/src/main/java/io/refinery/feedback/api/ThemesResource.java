@@ -17,9 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.feedback.domain.FeedbackStore;
-import io.refinery.feedback.domain.NotFoundProblem;
 import io.refinery.feedback.domain.ThemeOverview;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
+import io.refinery.platform.problem.NotFoundProblem;
 
 /** {@code GET /api/v1/systems/{key}/themes}: top themes and spikes (oversight's evidence bundle reads it). */
 @Path("/api/v1/systems/{key}/themes")
@@ -48,7 +51,7 @@ public class ThemesResource {
         Instant parsedFrom = FeedbackResource.instant("from", fromParam);
         Instant from = parsedFrom == null ? to.minus(Duration.ofDays(30)) : parsedFrom;
         if (!from.isBefore(to)) {
-            throw new InvalidParameterException("from", "must be before to");
+            throw new InvalidFieldsProblem("from", "must be before to");
         }
         return store.kinds(Set.of(key)).flatMap(kinds -> kinds.isEmpty()
                 ? Uni.createFrom().failure(new NotFoundProblem("AI system '" + key + "' is not known"))

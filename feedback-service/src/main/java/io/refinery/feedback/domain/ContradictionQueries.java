@@ -13,6 +13,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.refinery.platform.problem.NotFoundProblem;
 
 /** Reads of stored contradictions, newest first, keyset-paged on (detected_at, id). */
 @ApplicationScoped

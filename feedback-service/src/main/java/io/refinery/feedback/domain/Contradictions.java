@@ -20,10 +20,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.refinery.feedback.messaging.InsightEvents;
-import io.refinery.feedback.messaging.Outbox;
 import io.refinery.feedback.messaging.RollupEventData;
 import io.refinery.feedback.stats.ContradictionTest;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.outbox.Outbox;
 
 /**
  * Keeps the closed metric periods from refinery.metrics.rollups and, for a key metric, checks whether the metric

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.refinery.platform.ids.ClientId;
+import io.refinery.platform.problem.FieldIssue;
 
 /**
  * Checks one feedback item (a JSON object) field by field and collects every problem, so one bad item is refused

@@ -23,6 +23,10 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.refinery.platform.problem.ConflictProblem;
+import io.refinery.platform.problem.FieldIssue;
+import io.refinery.platform.problem.InvalidFieldsProblem;
+import io.refinery.platform.problem.NotFoundProblem;
 
 /**
  * Surveys: creation with the question lint (blocking findings refuse unless acknowledged), and responses with the

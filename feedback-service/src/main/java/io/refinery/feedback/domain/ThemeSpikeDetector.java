@@ -20,9 +20,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.refinery.feedback.messaging.InsightEvents;
-import io.refinery.feedback.messaging.Outbox;
 import io.refinery.feedback.stats.ThemeSpikes;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.outbox.Outbox;
 
 /**
  * Once per closed UTC day (after a grace for late feedback), compares each system's theme shares of that day with

@@ -16,6 +16,7 @@ import io.refinery.platform.json.EventFields;
 import io.refinery.platform.messaging.ConsumerPolicy;
 import io.refinery.platform.messaging.PoisonMessageException;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.messaging.ProcessedEvents;
 
 /**
  * Reads metrics-service's closed periods from refinery.metrics.rollups and hands each to {@link Contradictions}

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.feedback.domain.FeedbackIngestor;
 import io.refinery.feedback.domain.FeedbackReader;
-import io.refinery.feedback.domain.FieldIssue;
 import io.refinery.feedback.domain.IngestResult;
 import io.refinery.platform.messaging.ConsumerPolicy;
 import io.refinery.platform.messaging.DeadLetter;
@@ -23,6 +22,8 @@ import io.refinery.platform.messaging.FailureKind;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.refinery.platform.problem.FieldIssue;
+import io.refinery.platform.outbox.CloudEvent;
 
 /**
  * Ingests feedback from refinery.feedback.submissions in batches through the same checks, redaction and write as

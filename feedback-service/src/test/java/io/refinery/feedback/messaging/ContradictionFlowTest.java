@@ -26,6 +26,7 @@ import io.refinery.testing.RefineryTestResource;
 import io.refinery.testing.auth.TestTokens;
 import io.refinery.testing.events.SystemEvents;
 import io.refinery.testing.kafka.TestTopics;
+import io.refinery.platform.outbox.CloudEvent;
 
 /**
  * The contradiction flow on the real broker and database: feedback arrives on refinery.feedback.submissions, the

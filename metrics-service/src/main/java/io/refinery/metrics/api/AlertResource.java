@@ -20,6 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.refinery.metrics.domain.Alert;
 import io.refinery.metrics.domain.AlertQueries;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.QueryParams;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** Alerts raised by rules, {@code /api/v1/alerts}, newest first. */
 @Path("/api/v1/alerts")
@@ -63,7 +67,7 @@ public class AlertResource {
         try {
             return new AlertQueries.After(Instant.parse(parts[0]), RuleResource.uuid("cursor", parts[1]));
         } catch (RuntimeException e) {
-            throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
+            throw new InvalidFieldsProblem("cursor", "is not a cursor returned by this API");
         }
     }
 }

@@ -11,11 +11,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 
-import io.refinery.metrics.domain.FieldIssue;
-import io.refinery.metrics.domain.InvalidFieldsProblem;
 import io.refinery.metrics.drift.stats.DataType;
 import io.refinery.metrics.drift.stats.DriftInput;
 import io.refinery.metrics.drift.stats.DriftMethod;
+import io.refinery.platform.problem.FieldIssue;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /**
  * Reads the body of {@code POST /api/v1/drift/compare} in one streaming pass, straight into {@code double[]} or
@@ -40,7 +40,7 @@ final class DriftCompareReader {
 
     static DriftInput read(JsonFactory json, byte[] body) throws IOException {
         if (body == null || body.length == 0) {
-            throw new InvalidParameterException("body", "must be a JSON object");
+            throw new InvalidFieldsProblem("body", "must be a JSON object");
         }
         List<FieldIssue> issues = new ArrayList<>();
         DataType type = null;
@@ -51,7 +51,7 @@ final class DriftCompareReader {
         boolean typeGiven = false;
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new InvalidParameterException("body", "must be a JSON object");
+                throw new InvalidFieldsProblem("body", "must be a JSON object");
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String field = parser.currentName();
@@ -75,11 +75,11 @@ final class DriftCompareReader {
                         }
                     }
                 } catch (JsonProcessingException e) {
-                    throw new InvalidParameterException(field, "malformed JSON" + where(e));
+                    throw new InvalidFieldsProblem(field, "malformed JSON" + where(e));
                 }
             }
             if (parser.nextToken() != null) {
-                throw new InvalidParameterException("body", "must hold one JSON object and nothing after it");
+                throw new InvalidFieldsProblem("body", "must hold one JSON object and nothing after it");
             }
         }
         if (!typeGiven) {

@@ -21,17 +21,20 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.refinery.metrics.api.error.OversizeBodyFilter;
 import io.refinery.metrics.drift.stats.DriftComparator;
+import io.refinery.platform.api.Roles;
 
 /**
  * Stateless drift comparison, {@code POST /api/v1/drift/compare}: a thin wrapper over {@link DriftComparator}. Runs
  * on a worker thread (plain return type): sorting two samples of a million values is CPU work.
  */
-@Path(OversizeBodyFilter.COMPARE_PATH)
+@Path(DriftCompareResource.PATH)
 @Tag(name = "Drift", description = "Data drift (monitors over live samples) and concept drift (prediction error)")
 @SecurityRequirement(name = "jwt")
 public class DriftCompareResource {
+
+    /** Listed in {@code refinery.http.large-body-paths}: two samples of up to 1,000,000 values each. */
+    public static final String PATH = "/api/v1/drift/compare";
 
     private final JsonFactory json;
 

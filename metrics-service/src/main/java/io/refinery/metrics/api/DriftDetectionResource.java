@@ -16,6 +16,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.metrics.domain.DriftDetectionLog;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** Detected drifts, {@code /api/v1/drift/detections}: what was found, what was recommended, what reviewers chose. */
 @Path("/api/v1/drift/detections")
@@ -41,7 +44,7 @@ public class DriftDetectionResource {
             @QueryParam("kind") String kind, @QueryParam("limit") @DefaultValue("50") String limit,
             @QueryParam("cursor") String cursor) {
         if (kind != null && !kind.equals("DATA") && !kind.equals("CONCEPT")) {
-            throw new InvalidParameterException("kind", "must be DATA or CONCEPT");
+            throw new InvalidFieldsProblem("kind", "must be DATA or CONCEPT");
         }
         int size = Page.checkLimit(limit);
         return detections.page(systemKey, kind, Page.position(cursor, DriftDetectionLog.After::new), size + 1).map(rows -> Page.of(rows, size,

@@ -32,6 +32,9 @@ import io.refinery.metrics.domain.DriftEvaluations;
 import io.refinery.metrics.domain.DriftMonitorService;
 import io.refinery.metrics.domain.DriftRuns;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** Data-drift monitors, {@code /api/v1/drift/monitors}, with their run history and on-demand evaluation. */
 @Path("/api/v1/drift/monitors")
@@ -144,11 +147,11 @@ public class DriftMonitorResource {
             try {
                 asOf = Instant.parse(at);
             } catch (DateTimeParseException e) {
-                throw new InvalidParameterException("at", "must be an ISO-8601 UTC timestamp");
+                throw new InvalidFieldsProblem("at", "must be an ISO-8601 UTC timestamp");
             }
         }
         if (asOf.isAfter(now)) {
-            throw new InvalidParameterException("at", "must not be in the future");
+            throw new InvalidFieldsProblem("at", "must not be in the future");
         }
         return evaluations.evaluate(RuleResource.uuid("id", id), asOf).map(r -> DriftRunResponse.of(r, mapper));
     }

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.metrics.domain.DriftRuns;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.Roles;
 
 /** Drift runs across monitors, {@code /api/v1/drift/runs?systemKey=}, newest first (e.g. "the latest drift run"). */
 @Path("/api/v1/drift/runs")

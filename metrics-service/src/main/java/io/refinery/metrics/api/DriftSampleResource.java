@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.refinery.metrics.domain.SampleIngestor;
 import io.refinery.metrics.domain.SampleReader;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Roles;
 
 /** Batch ingestion of drift samples, {@code POST /api/v1/drift/samples} (also topic refinery.metrics.samples). */
 @Path("/api/v1/drift/samples")

@@ -31,6 +31,7 @@ import io.refinery.metrics.domain.ConceptDetectors;
 import io.refinery.metrics.domain.DriftRetrain;
 import io.refinery.metrics.domain.DriftRuns;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Roles;
 
 /** Per-system drift settings and history: the concept-drift detector and retrains, {@code /api/v1/drift/systems/{key}}. */
 @Path("/api/v1/drift/systems/{key}")

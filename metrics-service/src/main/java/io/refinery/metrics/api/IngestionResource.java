@@ -16,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.metrics.domain.IngestionControl;
 import io.refinery.metrics.messaging.ObservationsPauseFollower;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /**
  * The switch that pauses ingestion from topic refinery.metrics.observations on every replica (database
@@ -64,10 +66,10 @@ public class IngestionResource {
     @APIResponse(responseCode = "400", description = "paused missing, or reason longer than 500 characters")
     public SwitchView set(SwitchRequest request) {
         if (request == null || request.paused() == null) {
-            throw new InvalidParameterException("paused", "is required (true or false)");
+            throw new InvalidFieldsProblem("paused", "is required (true or false)");
         }
         if (request.reason() != null && request.reason().length() > MAX_REASON) {
-            throw new InvalidParameterException("reason", "must have at most " + MAX_REASON + " characters");
+            throw new InvalidFieldsProblem("reason", "must have at most " + MAX_REASON + " characters");
         }
         return view(control.set(IngestionControl.OBSERVATIONS, request.paused(), request.reason(), caller.getName()));
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /**
  * Reads a batch body in one streaming pass: the outer shape (a JSON array of 1 to {@code max} items) is checked here
@@ -25,11 +26,11 @@ final class JsonBatch {
 
     static <T> List<T> read(JsonFactory json, byte[] body, int max, ItemReader<T> reader) throws IOException {
         if (body == null || body.length == 0) {
-            throw new InvalidParameterException("body", "must be a JSON array of items");
+            throw new InvalidFieldsProblem("body", "must be a JSON array of items");
         }
         try (JsonParser parser = json.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw new InvalidParameterException("body", "must be a JSON array of items");
+                throw new InvalidFieldsProblem("body", "must be a JSON array of items");
             }
             List<T> items = new ArrayList<>();
             int count = 0;
@@ -41,13 +42,13 @@ final class JsonBatch {
                 }
             }
             if (count > max) {
-                throw new InvalidParameterException("body", "must hold at most " + max + " items (got " + count + ")");
+                throw new InvalidFieldsProblem("body", "must hold at most " + max + " items (got " + count + ")");
             }
             if (parser.nextToken() != null) {
-                throw new InvalidParameterException("body", "must hold one JSON array and nothing after it");
+                throw new InvalidFieldsProblem("body", "must hold one JSON array and nothing after it");
             }
             if (items.isEmpty()) {
-                throw new InvalidParameterException("body", "must hold at least one item");
+                throw new InvalidFieldsProblem("body", "must hold at least one item");
             }
             return items;
         }

@@ -20,8 +20,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.refinery.metrics.domain.MetricSummary;
 import io.refinery.metrics.domain.RollupQueries;
 import io.refinery.metrics.domain.Step;
-import io.refinery.metrics.domain.SystemProjections;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.QueryParams;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
+import io.refinery.platform.systems.KnownSystems;
 
 /** Metrics seen for a system and their rolled-up series, {@code /api/v1/systems/{key}/metrics}. */
 @Path("/api/v1/systems/{key}/metrics")
@@ -33,10 +36,10 @@ public class MetricsResource {
     static final int MAX_POINTS = 10_000;
     private static final int DEFAULT_PERIODS = 30;
 
-    private final SystemProjections systems;
+    private final KnownSystems systems;
     private final RollupQueries rollups;
 
-    public MetricsResource(SystemProjections systems, RollupQueries rollups) {
+    public MetricsResource(KnownSystems systems, RollupQueries rollups) {
         this.systems = systems;
         this.rollups = rollups;
     }
@@ -61,10 +64,10 @@ public class MetricsResource {
         Instant end = to == null ? Instant.now() : instant("to", to);
         Instant start = from == null ? s.periodStart(end).minus(s.length().multipliedBy(DEFAULT_PERIODS)) : instant("from", from);
         if (!start.isBefore(end)) {
-            throw new InvalidParameterException("from", "must be before to");
+            throw new InvalidFieldsProblem("from", "must be before to");
         }
         if (java.time.Duration.between(start, end).dividedBy(s.length()) > MAX_POINTS) {
-            throw new InvalidParameterException("from", "the range holds more than " + MAX_POINTS + " periods of " + s);
+            throw new InvalidFieldsProblem("from", "the range holds more than " + MAX_POINTS + " periods of " + s);
         }
         String seg = segment == null || segment.isBlank() ? null : segment;
         return systems.get(key).flatMap(x -> rollups.series(key, metric, s, seg, start, end))
@@ -75,7 +78,7 @@ public class MetricsResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(field, "must be an ISO-8601 UTC timestamp such as 2026-11-24T00:00:00Z");
+            throw new InvalidFieldsProblem(field, "must be an ISO-8601 UTC timestamp such as 2026-11-24T00:00:00Z");
         }
     }
 }

@@ -29,6 +29,7 @@ import io.refinery.metrics.domain.ObservationIngestor;
 import io.refinery.metrics.domain.ObservationReader;
 import io.refinery.metrics.domain.Vocabulary;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Roles;
 
 /** Batch ingestion of AI metric observations, {@code POST /api/v1/observations}. */
 @Path("/api/v1/observations")

@@ -32,6 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.refinery.metrics.domain.RuleEvaluations;
 import io.refinery.metrics.domain.RuleService;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** Threshold rules, {@code /api/v1/rules}. */
 @Path("/api/v1/rules")
@@ -111,7 +114,7 @@ public class RuleResource {
         Instant now = Instant.now();
         Instant asOf = at == null ? now : instant("at", at);
         if (asOf.isAfter(now)) {
-            throw new InvalidParameterException("at", "must not be in the future");
+            throw new InvalidFieldsProblem("at", "must not be in the future");
         }
         return evaluations.evaluate(uuid("id", id), asOf).map(o -> EvaluationResponse.of(o, mapper));
     }
@@ -120,7 +123,7 @@ public class RuleResource {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException(field, "must be a UUID");
+            throw new InvalidFieldsProblem(field, "must be a UUID");
         }
     }
 
@@ -128,7 +131,7 @@ public class RuleResource {
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(field, "must be an ISO-8601 UTC timestamp");
+            throw new InvalidFieldsProblem(field, "must be an ISO-8601 UTC timestamp");
         }
     }
 }

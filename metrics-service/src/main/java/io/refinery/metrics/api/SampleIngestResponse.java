@@ -4,8 +4,8 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.refinery.metrics.api.error.Problem;
 import io.refinery.metrics.domain.SampleIngestor;
+import io.refinery.platform.problem.Problem;
 
 @Schema(name = "SampleIngestResponse", description = "Per-batch outcome: one bad item never drops the others")
 public record SampleIngestResponse(

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.NotFoundProblem;
 
 /** Reads alerts, newest first. */
 @ApplicationScoped

@@ -22,6 +22,10 @@ import io.refinery.metrics.drift.stats.ConceptDriftDetector;
 import io.refinery.metrics.drift.stats.PageHinkley;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.refinery.platform.problem.FieldIssue;
+import io.refinery.platform.problem.InvalidFieldsProblem;
+import io.refinery.platform.problem.NotFoundProblem;
+import io.refinery.platform.problem.UnprocessableProblem;
 
 /**
  * The concept-drift detector of each system over its prediction errors, persisted in {@code metrics.drift_detectors}

@@ -16,9 +16,9 @@ import org.jboss.logging.Logger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.refinery.metrics.messaging.Outbox;
 import io.refinery.metrics.messaging.RollupEvents;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.outbox.Outbox;
 
 /**
  * Closes each UTC day once (after the grace for late data) and publishes its rollups on refinery.metrics.rollups,

@@ -32,6 +32,7 @@ import io.refinery.metrics.drift.stats.DriftMethod;
 import io.refinery.metrics.messaging.DriftEvents;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.refinery.platform.problem.NotFoundProblem;
 
 /**
  * Evaluates drift monitors: each feature compared between the windows ({@link FeatureComparison}), dataset drift when

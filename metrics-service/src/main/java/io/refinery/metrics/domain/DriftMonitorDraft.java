@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import io.refinery.metrics.drift.stats.DataType;
 import io.refinery.metrics.drift.stats.DriftMethod;
+import io.refinery.platform.problem.FieldIssue;
 
 /**
  * What a caller sets on a drift monitor; {@link #issues()} checks what bean validation cannot: feature names, the

@@ -16,6 +16,11 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.FieldIssue;
+import io.refinery.platform.problem.InvalidFieldsProblem;
+import io.refinery.platform.problem.NotFoundProblem;
+import io.refinery.platform.problem.UnprocessableProblem;
+import io.refinery.platform.systems.KnownSystems;
 
 /** Creates, lists and retires drift monitors. */
 @ApplicationScoped
@@ -26,8 +31,10 @@ public class DriftMonitorService {
 
     private final DriftConfig config;
     private final ObjectMapper mapper;
+    private final KnownSystems systems;
 
-    public DriftMonitorService(DriftConfig config, ObjectMapper mapper) {
+    public DriftMonitorService(DriftConfig config, ObjectMapper mapper, KnownSystems systems) {
+        this.systems = systems;
         this.config = config;
         this.mapper = mapper;
     }
@@ -143,13 +150,7 @@ public class DriftMonitorService {
         if (!issues.isEmpty()) {
             return Uni.createFrom().failure(new InvalidFieldsProblem(issues));
         }
-        return SystemProjection.findById(draft.systemKey()).map(system -> {
-            if (system == null) {
-                throw new UnprocessableProblem("systemKey", "unknown AI system '" + draft.systemKey()
-                        + "': register it on oversight-service first");
-            }
-            return true;
-        });
+        return systems.require(draft.systemKey(), "systemKey").replaceWith(true);
     }
 
     private String json(List<MonitorFeature> features) {

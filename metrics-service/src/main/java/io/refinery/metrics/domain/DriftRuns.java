@@ -13,6 +13,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.FieldIssue;
+import io.refinery.platform.problem.InvalidFieldsProblem;
+import io.refinery.platform.problem.NotFoundProblem;
+import io.refinery.platform.systems.KnownSystems;
 
 /** Reads drift run history (newest first) and records retrains. */
 @ApplicationScoped
@@ -23,6 +27,12 @@ public class DriftRuns {
     }
 
     private static final Duration MAX_FUTURE = Duration.ofMinutes(5);
+
+    private final KnownSystems systems;
+
+    public DriftRuns(KnownSystems systems) {
+        this.systems = systems;
+    }
 
     /** Runs of one monitor (kept after it is retired: 404 only for an id never used). */
     @WithSession
@@ -66,11 +76,7 @@ public class DriftRuns {
             return Uni.createFrom().failure(new InvalidFieldsProblem(List.of(new FieldIssue("note",
                     "must have at most 1000 characters"))));
         }
-        return SystemProjection.findById(systemKey).flatMap(system -> {
-            if (system == null) {
-                throw new UnprocessableProblem("key", "unknown AI system '" + systemKey
-                        + "': register it on oversight-service first");
-            }
+        return systems.require(systemKey, "key").flatMap(system -> {
             DriftRetrain retrain = new DriftRetrain();
             retrain.id = UUID.randomUUID();
             retrain.systemKey = systemKey;

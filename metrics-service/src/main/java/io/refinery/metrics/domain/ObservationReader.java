@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import io.refinery.platform.ids.ClientId;
+import io.refinery.platform.problem.FieldIssue;
 
 /**
  * Reads one observation item straight from a JSON token stream (no intermediate tree: at tens of thousands of

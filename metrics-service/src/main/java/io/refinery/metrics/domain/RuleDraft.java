@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.refinery.metrics.rules.BaselineStatistic;
 import io.refinery.metrics.rules.Comparison;
+import io.refinery.platform.problem.FieldIssue;
 
 /** What a caller sets on a rule; {@link #issues()} checks the fields that depend on each other. */
 public record RuleDraft(String systemKey, String metric, String segment, Comparison comparison,

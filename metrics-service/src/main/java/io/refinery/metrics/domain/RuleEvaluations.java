@@ -25,6 +25,7 @@ import io.refinery.metrics.rules.RuleEvaluator;
 import io.refinery.metrics.rules.Transition;
 import io.refinery.metrics.rules.Verdict;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.NotFoundProblem;
 
 /**
  * Evaluates rules over their closed periods and moves their alerts along, publishing fired/resolved events and an

@@ -13,15 +13,23 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.ConflictProblem;
+import io.refinery.platform.problem.FieldIssue;
+import io.refinery.platform.problem.InvalidFieldsProblem;
+import io.refinery.platform.problem.NotFoundProblem;
+import io.refinery.platform.systems.KnownSystems;
 
 /** Creates, changes and retires threshold rules. */
 @ApplicationScoped
 public class RuleService {
 
     private final Duration grace;
+    private final KnownSystems systems;
 
-    public RuleService(@ConfigProperty(name = "refinery.rules.close-grace", defaultValue = "PT5M") Duration grace) {
+    public RuleService(@ConfigProperty(name = "refinery.rules.close-grace", defaultValue = "PT5M") Duration grace,
+            KnownSystems systems) {
         this.grace = grace;
+        this.systems = systems;
     }
 
     @WithTransaction
@@ -88,13 +96,7 @@ public class RuleService {
         if (!issues.isEmpty()) {
             return Uni.createFrom().failure(new InvalidFieldsProblem(issues));
         }
-        return SystemProjection.findById(draft.systemKey()).map(system -> {
-            if (system == null) {
-                throw new UnprocessableProblem("systemKey", "unknown AI system '" + draft.systemKey()
-                        + "': register it on oversight-service first");
-            }
-            return true;
-        });
+        return systems.require(draft.systemKey(), "systemKey").replaceWith(true);
     }
 
     private void apply(Rule rule, RuleDraft d, Instant now, String actor) {

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.FieldIssue;
 
 /**
  * Ingests drift sample batches from HTTP or Kafka: every item is checked on its own (fields, retention, known system),

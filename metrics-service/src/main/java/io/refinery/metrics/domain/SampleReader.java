@@ -9,6 +9,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.refinery.platform.problem.FieldIssue;
 
 /**
  * Reads one drift sample item straight from a JSON token stream, like {@link ObservationReader}: one bad item is

@@ -13,6 +13,7 @@ import io.refinery.metrics.domain.AlertEvidence;
 import io.refinery.metrics.domain.Rule;
 import io.refinery.metrics.rules.PeriodVerdict;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.outbox.Outbox;
 
 /**
  * The events an alert's lifecycle publishes, through the outbox (so they commit with the alert): fired and

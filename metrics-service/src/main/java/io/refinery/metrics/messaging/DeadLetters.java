@@ -5,13 +5,13 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.refinery.metrics.domain.FieldIssue;
 import io.refinery.metrics.domain.IngestResult;
 import io.refinery.platform.messaging.DeadLetter;
 import io.refinery.platform.messaging.DeadLetterPublisher;
 import io.refinery.platform.messaging.FailureKind;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.refinery.platform.problem.FieldIssue;
 
 /**
  * Sends the records of a batch that can never be stored to the topic's dead-letter queue through the shared

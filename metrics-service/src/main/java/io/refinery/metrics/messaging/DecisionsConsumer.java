@@ -18,6 +18,7 @@ import io.refinery.metrics.domain.RemediationDecisions;
 import io.refinery.platform.json.EventFields;
 import io.refinery.platform.messaging.ConsumerPolicy;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.messaging.ProcessedEvents;
 
 /**
  * Reads oversight decisions (io.refinery.oversight.decision.made.v1) and applies those on this service's requests:

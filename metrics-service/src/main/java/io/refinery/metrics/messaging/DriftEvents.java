@@ -11,6 +11,8 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.refinery.platform.outbox.CloudEvent;
+import io.refinery.platform.outbox.Outbox;
 
 /**
  * What a drift detection publishes, through the outbox in the detecting transaction:

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.metrics.domain.ObservationReader;
 import io.refinery.metrics.domain.Vocabulary;
+import io.refinery.platform.outbox.CloudEvent;
 
 /**
  * Reads one record of refinery.metrics.observations: a plain observation item (streamed, the common case) or a

@@ -21,6 +21,7 @@ import io.refinery.platform.messaging.DeadLetterPublisher;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.refinery.platform.outbox.CloudEvent;
 
 /**
  * Ingests drift samples from refinery.metrics.samples in batches, through the same checks and the same transaction

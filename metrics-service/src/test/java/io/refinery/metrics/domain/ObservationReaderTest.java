@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 
 import io.refinery.platform.ids.ClientId;
+import io.refinery.platform.problem.FieldIssue;
 
 class ObservationReaderTest {
 

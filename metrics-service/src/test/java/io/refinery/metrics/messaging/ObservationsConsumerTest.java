@@ -25,6 +25,7 @@ import io.refinery.testing.RefineryTestResource;
 import io.refinery.testing.auth.TestTokens;
 import io.refinery.testing.events.SystemEvents;
 import io.refinery.testing.kafka.TestTopics;
+import io.refinery.platform.outbox.CloudEvent;
 
 @QuarkusTest
 @WithTestResource(value = RefineryTestResource.class, scope = TestResourceScope.GLOBAL)

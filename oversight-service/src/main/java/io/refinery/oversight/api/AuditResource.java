@@ -14,6 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.oversight.domain.AuditReader;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** The tamper-evident audit log, {@code /api/v1/audit}. */
 @Path("/api/v1/audit")
@@ -39,7 +42,7 @@ public class AuditResource {
         try {
             after = position == null ? 0 : Long.parseLong(position);
         } catch (NumberFormatException e) {
-            throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
+            throw new InvalidFieldsProblem("cursor", "is not a cursor returned by this API");
         }
         return audit.page(systemKey == null || systemKey.isBlank() ? null : systemKey.strip(), after, size + 1)
                 .map(rows -> Page.of(rows, size, e -> Long.toString(e.seq()), e -> e));

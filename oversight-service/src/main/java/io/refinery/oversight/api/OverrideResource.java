@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.oversight.domain.Incidents;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Roles;
 
 /**
  * {@code POST /api/v1/reviews/{id}/override}: a reviewer rejects an auto-approved action after the fact. That is an

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.oversight.domain.PolicyService;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Roles;
 
 /** A system's oversight policy, {@code /api/v1/systems/{key}/policies}; versioned, changed by approvers. */
 @Path("/api/v1/systems/{key}/policies")

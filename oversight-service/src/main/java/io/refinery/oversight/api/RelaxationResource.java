@@ -22,6 +22,7 @@ import io.refinery.oversight.domain.RelaxationTracker;
 import io.refinery.oversight.domain.SystemRegistry;
 import io.refinery.oversight.relaxation.RelaxationBar;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Roles;
 
 /**
  * Relaxation, {@code GET /api/v1/systems/{key}/relaxation}: each action type's decision track against the bar, its

@@ -21,6 +21,9 @@ import io.refinery.oversight.report.LearningsReport;
 import io.refinery.oversight.report.MarkdownReport;
 import io.refinery.oversight.report.ReportPeriods;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.QueryParams;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** The learnings report, {@code /api/v1/reports/learnings}: operations fed back into strategy, at least quarterly. */
 @Path("/api/v1/reports/learnings")
@@ -69,12 +72,12 @@ public class ReportResource {
     static LearningsReport.Period period(String quarter, String from, String to) {
         if (quarter != null && !quarter.isBlank()) {
             if (from != null || to != null) {
-                throw new InvalidParameterException("quarter", "give either quarter or from and to, not both");
+                throw new InvalidFieldsProblem("quarter", "give either quarter or from and to, not both");
             }
             try {
                 return ReportPeriods.quarter(quarter);
             } catch (IllegalArgumentException e) {
-                throw new InvalidParameterException("quarter", e.getMessage());
+                throw new InvalidFieldsProblem("quarter", e.getMessage());
             }
         }
         Instant start = QueryParams.instant("from", from);
@@ -83,13 +86,13 @@ public class ReportResource {
             return ReportPeriods.quarter(ReportPeriods.quarterOf(Instant.now()));
         }
         if (start == null || end == null) {
-            throw new InvalidParameterException(start == null ? "from" : "to", "from and to go together");
+            throw new InvalidFieldsProblem(start == null ? "from" : "to", "from and to go together");
         }
         if (!start.isBefore(end)) {
-            throw new InvalidParameterException("from", "must be before to");
+            throw new InvalidFieldsProblem("from", "must be before to");
         }
         if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
-            throw new InvalidParameterException("from", "the period may span at most two years");
+            throw new InvalidFieldsProblem("from", "the period may span at most two years");
         }
         return new LearningsReport.Period(start, end, null);
     }

@@ -36,6 +36,10 @@ import io.refinery.oversight.domain.SlaEscalation;
 import io.refinery.platform.outbox.OutboxRelay;
 import io.refinery.oversight.policy.Tier;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.QueryParams;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** The review queue, {@code /api/v1/reviews}: submit, list by due time, claim, release, decide. */
 @Path("/api/v1/reviews")
@@ -73,7 +77,7 @@ public class ReviewResource {
         String category = request.payload() != null && request.payload().path("category").isTextual()
                 ? request.payload().path("category").asText() : null;
         if (request.payload() != null && !request.payload().isObject()) {
-            throw new InvalidParameterException("payload", "must be an object");
+            throw new InvalidFieldsProblem("payload", "must be an object");
         }
         ReviewService.Submission s = new ReviewService.Submission(ReviewIds.of(request.id()),
                 ClientId.originalUnlessUuid(request.id()), request.systemKey(), request.actionType(),
@@ -105,7 +109,7 @@ public class ReviewResource {
                 afterDue = Instant.parse(position.substring(0, bar));
                 afterId = UUID.fromString(position.substring(bar + 1));
             } catch (RuntimeException e) {
-                throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
+                throw new InvalidFieldsProblem("cursor", "is not a cursor returned by this API");
             }
         }
         return reviews.queue(QueryParams.enumValue(Review.State.class, "state", state),
@@ -171,7 +175,7 @@ public class ReviewResource {
     public Uni<ReviewResponse> decide(@PathParam("id") String id, @NotNull @Valid DecisionRequest request) {
         UUID uuid = uuid(id);
         if (request.outcome() == Review.Outcome.MODIFY && (request.modifications() == null || request.modifications().isNull())) {
-            throw new InvalidParameterException("modifications", "is required when the outcome is MODIFY");
+            throw new InvalidFieldsProblem("modifications", "is required when the outcome is MODIFY");
         }
         ReviewService.DecisionInput input = new ReviewService.DecisionInput(request.outcome(), request.rationale().strip(),
                 request.modifications() == null || request.modifications().isNull() ? null : request.modifications().toString(),
@@ -183,7 +187,7 @@ public class ReviewResource {
     /** A review's id, or the client id it was submitted under, as the review's id (README, "Ids"). */
     static UUID uuid(String id) {
         if (!ClientId.isValid(id)) {
-            throw new InvalidParameterException("id", ClientId.MESSAGE);
+            throw new InvalidFieldsProblem("id", ClientId.MESSAGE);
         }
         return ReviewIds.of(id);
     }

@@ -29,6 +29,8 @@ import io.refinery.oversight.domain.Review;
 import io.refinery.oversight.domain.ReviewService;
 import io.refinery.platform.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** The session of a DEEP_COLLABORATION request, {@code /api/v1/reviews/{id}/session}. */
 @Path("/api/v1/reviews/{id}/session")
@@ -91,7 +93,7 @@ public class SessionResource {
     @Operation(summary = "The joint decision, recorded with every participant")
     public Uni<ReviewResponse> decide(@PathParam("id") String id, @NotNull @Valid DecisionRequest request) {
         if (request.outcome() == Review.Outcome.MODIFY && (request.modifications() == null || request.modifications().isNull())) {
-            throw new InvalidParameterException("modifications", "is required when the outcome is MODIFY");
+            throw new InvalidFieldsProblem("modifications", "is required when the outcome is MODIFY");
         }
         ReviewService.DecisionInput input = new ReviewService.DecisionInput(request.outcome(), request.rationale().strip(),
                 request.modifications() == null || request.modifications().isNull() ? null : request.modifications().toString(),

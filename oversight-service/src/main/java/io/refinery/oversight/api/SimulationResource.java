@@ -19,6 +19,7 @@ import io.refinery.oversight.api.PolicyResource.SimulationRequest;
 import io.refinery.oversight.domain.PolicySimulator;
 import io.refinery.oversight.policy.Subject;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Roles;
 
 /** {@code POST /api/v1/policies/simulate}: tiers under a draft policy, without writing anything. */
 @Path("/api/v1/policies")

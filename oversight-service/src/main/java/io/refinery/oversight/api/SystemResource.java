@@ -28,6 +28,10 @@ import io.refinery.oversight.domain.SystemKind;
 import io.refinery.oversight.domain.SystemRegistry;
 import io.refinery.platform.outbox.OutboxRelay;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.QueryParams;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** The AI system registry, {@code /api/v1/systems}. Changes are published on refinery.systems. */
 @Path("/api/v1/systems")
@@ -55,7 +59,7 @@ public class SystemResource {
     @APIResponse(responseCode = "409", description = "The key is taken")
     public Uni<Response> register(@NotNull @Valid SystemRequest request) {
         if (request.key() == null) {
-            throw new InvalidParameterException("key", "must not be null");
+            throw new InvalidFieldsProblem("key", "must not be null");
         }
         return registry.register(request.key(), request.toDraft(), caller.getSubject())
                 .invoke(relay::nudge)
@@ -70,7 +74,7 @@ public class SystemResource {
     @APIResponse(responseCode = "404", description = "No such system")
     public Uni<SystemResponse> update(@PathParam("key") String key, @NotNull @Valid SystemRequest request) {
         if (request.key() != null && !request.key().equals(key)) {
-            throw new InvalidParameterException("key", "must equal the key in the path ('" + key + "'); keys cannot change");
+            throw new InvalidFieldsProblem("key", "must equal the key in the path ('" + key + "'); keys cannot change");
         }
         return registry.update(key, request.toDraft(), caller.getSubject()).invoke(relay::nudge).map(SystemResponse::of);
     }

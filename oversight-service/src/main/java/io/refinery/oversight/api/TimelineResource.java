@@ -25,6 +25,10 @@ import io.refinery.oversight.domain.SystemRegistry;
 import io.refinery.oversight.domain.SystemTimeline;
 import io.refinery.oversight.timeline.EventCategory;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.Page;
+import io.refinery.platform.api.QueryParams;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /** A system's timeline, {@code /api/v1/systems/{key}/timeline}: what changed just before a metric broke. */
 @Path("/api/v1/systems/{key}/timeline")
@@ -67,15 +71,15 @@ public class TimelineResource {
         Instant start = QueryParams.instant("from", from);
         start = start == null ? end.minus(DEFAULT_SPAN) : start;
         if (!start.isBefore(end)) {
-            throw new InvalidParameterException("from", "must be before to");
+            throw new InvalidFieldsProblem("from", "must be before to");
         }
         if (Duration.between(start, end).compareTo(MAX_SPAN) > 0) {
-            throw new InvalidParameterException("from", "the window may span at most 366 days");
+            throw new InvalidFieldsProblem("from", "the window may span at most 366 days");
         }
         boolean newestFirst = switch (order.strip().toLowerCase(Locale.ROOT)) {
             case "asc" -> false;
             case "desc" -> true;
-            default -> throw new InvalidParameterException("order", "must be asc or desc");
+            default -> throw new InvalidFieldsProblem("order", "must be asc or desc");
         };
         Set<EventCategory> categories = categories(category);
         String[] position = position(cursor);
@@ -96,7 +100,7 @@ public class TimelineResource {
             }
         }
         if (categories.isEmpty()) {
-            throw new InvalidParameterException("category", "names no category");
+            throw new InvalidFieldsProblem("category", "names no category");
         }
         return categories;
     }
@@ -114,7 +118,7 @@ public class TimelineResource {
             }
             return parts;
         } catch (RuntimeException e) {
-            throw new InvalidParameterException("cursor", "is not a cursor returned by this API");
+            throw new InvalidFieldsProblem("cursor", "is not a cursor returned by this API");
         }
     }
 }

@@ -14,6 +14,9 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.refinery.oversight.policy.Tier;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.ConflictProblem;
+import io.refinery.platform.problem.NotFoundProblem;
+import io.refinery.platform.problem.RefusedProblem;
 
 /**
  * DEEP_COLLABORATION requests are worked in a session: people join, post notes and evidence links, and decide

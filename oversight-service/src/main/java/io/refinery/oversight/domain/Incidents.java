@@ -17,6 +17,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.refinery.oversight.relaxation.TierShift;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.ConflictProblem;
+import io.refinery.platform.problem.NotFoundProblem;
 
 /**
  * Incidents: a later alert, or a reviewer's rejection, tied to an auto-approved action. Each one tightens the

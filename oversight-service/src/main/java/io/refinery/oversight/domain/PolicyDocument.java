@@ -16,6 +16,7 @@ import io.refinery.oversight.policy.Policy;
 import io.refinery.oversight.policy.PolicyException;
 import io.refinery.oversight.policy.PolicyRule;
 import io.refinery.oversight.policy.Tier;
+import io.refinery.platform.problem.InvalidFieldsProblem;
 
 /**
  * A system's policy as stored (JSON) and sent: rules with textual conditions and ISO-8601 durations, and the tier
@@ -64,7 +65,7 @@ public record PolicyDocument(List<RuleDocument> rules, Double lowConfidenceBelow
             String escalationRole) {
     }
 
-    /** The resolver's policy; a wrong value fails with an {@link InvalidFieldProblem} naming the field. */
+    /** The resolver's policy; a wrong value fails with an {@link InvalidFieldsProblem} naming the field. */
     public Policy toPolicy() {
         List<PolicyRule> parsed = new ArrayList<>();
         Duration fallbackSla = duration("defaultSla", defaultSla, Policy.DEFAULT_SLA);
@@ -72,7 +73,7 @@ public record PolicyDocument(List<RuleDocument> rules, Double lowConfidenceBelow
                 : defaultEscalationRole.strip();
         double low = lowConfidenceBelow == null ? Policy.DEFAULT_LOW_CONFIDENCE : lowConfidenceBelow;
         if (low < 0 || low > 1) {
-            throw new InvalidFieldProblem("lowConfidenceBelow", "must be between 0 and 1");
+            throw new InvalidFieldsProblem("lowConfidenceBelow", "must be between 0 and 1");
         }
         for (int i = 0; i < rules.size(); i++) {
             RuleDocument r = rules.get(i);
@@ -83,12 +84,12 @@ public record PolicyDocument(List<RuleDocument> rules, Double lowConfidenceBelow
                 try {
                     conditions.add(Condition.parse(texts.get(j)));
                 } catch (PolicyException e) {
-                    throw new InvalidFieldProblem(at + ".conditions[" + j + "]", e.getMessage());
+                    throw new InvalidFieldsProblem(at + ".conditions[" + j + "]", e.getMessage());
                 }
             }
             int approvals = r.requiredApprovals() == null ? 1 : r.requiredApprovals();
             if (approvals < 1 || approvals > 2) {
-                throw new InvalidFieldProblem(at + ".requiredApprovals", "must be 1 or 2");
+                throw new InvalidFieldsProblem(at + ".requiredApprovals", "must be 1 or 2");
             }
             Duration sla = duration(at + ".sla", r.sla(), fallbackSla);
             String role = r.escalationRole() == null || r.escalationRole().isBlank() ? fallbackRole : r.escalationRole().strip();
@@ -99,13 +100,13 @@ public record PolicyDocument(List<RuleDocument> rules, Double lowConfidenceBelow
         for (int i = 0; i < tierShifts.size(); i++) {
             ShiftDocument t = tierShifts.get(i);
             if (t.actionType() == null || t.actionType().isBlank()) {
-                throw new InvalidFieldProblem("tierShifts[" + i + "].actionType", "is required");
+                throw new InvalidFieldsProblem("tierShifts[" + i + "].actionType", "is required");
             }
             if (!seen.add(t.actionType())) {
-                throw new InvalidFieldProblem("tierShifts[" + i + "].actionType", "appears twice");
+                throw new InvalidFieldsProblem("tierShifts[" + i + "].actionType", "appears twice");
             }
             if (t.shift() < -io.refinery.oversight.relaxation.TierShift.MAX || t.shift() > io.refinery.oversight.relaxation.TierShift.MAX) {
-                throw new InvalidFieldProblem("tierShifts[" + i + "].shift", "must lie in [-2, 2]");
+                throw new InvalidFieldsProblem("tierShifts[" + i + "].shift", "must lie in [-2, 2]");
             }
             if (t.shift() != 0) {
                 shifts.put(t.actionType(), t.shift());
@@ -121,11 +122,11 @@ public record PolicyDocument(List<RuleDocument> rules, Double lowConfidenceBelow
         try {
             Duration d = Duration.parse(text.strip());
             if (d.isNegative() || d.isZero()) {
-                throw new InvalidFieldProblem(field, "must be a positive duration");
+                throw new InvalidFieldsProblem(field, "must be a positive duration");
             }
             return d;
         } catch (DateTimeParseException e) {
-            throw new InvalidFieldProblem(field, "must be an ISO-8601 duration such as PT4H or P2D");
+            throw new InvalidFieldsProblem(field, "must be an ISO-8601 duration such as PT4H or P2D");
         }
     }
 }

@@ -18,6 +18,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.refinery.oversight.policy.Policy;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.NotFoundProblem;
 
 /** Versioned oversight policies per AI system; every change is audited with the approver who made it. */
 @ApplicationScoped

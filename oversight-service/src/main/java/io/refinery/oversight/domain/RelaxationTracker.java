@@ -21,6 +21,7 @@ import io.refinery.oversight.relaxation.RelaxationAdvisor;
 import io.refinery.oversight.relaxation.RelaxationBar;
 import io.refinery.oversight.relaxation.Track;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.ConflictProblem;
 
 /**
  * The decision history per system and action type, and the OVERSIGHT_RELAXATION proposals it leads to. A track

@@ -17,7 +17,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.refinery.oversight.messaging.DecisionMade;
 import io.refinery.oversight.messaging.EventTypes;
-import io.refinery.oversight.messaging.Outbox;
 import io.refinery.oversight.policy.Impact;
 import io.refinery.oversight.policy.Policy;
 import io.refinery.oversight.policy.Resolution;
@@ -26,6 +25,11 @@ import io.refinery.oversight.policy.Subject;
 import io.refinery.oversight.policy.Tier;
 import io.refinery.oversight.policy.TierResolver;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.ConflictProblem;
+import io.refinery.platform.problem.InvalidFieldsProblem;
+import io.refinery.platform.problem.NotFoundProblem;
+import io.refinery.platform.problem.RefusedProblem;
+import io.refinery.platform.outbox.Outbox;
 
 /**
  * Oversight requests from submission to decision. Submission resolves the tier and either records an automatic
@@ -78,7 +82,7 @@ public class ReviewService {
     @WithTransaction
     public Uni<Submitted> submit(Submission s) {
         if (RelaxationTracker.RELAXATION.equals(s.actionType())) {
-            return Uni.createFrom().failure(new InvalidFieldProblem("actionType", RelaxationTracker.RELAXATION
+            return Uni.createFrom().failure(new InvalidFieldsProblem("actionType", RelaxationTracker.RELAXATION
                     + " requests are opened by oversight-service itself when a decision track meets the relaxation bar"));
         }
         return Review.<Review> findById(s.id()).flatMap(existing -> {
@@ -204,7 +208,7 @@ public class ReviewService {
                             "a relaxation of oversight is decided by someone with the approver role"));
                 }
                 if (d.outcome() == Review.Outcome.MODIFY) {
-                    return Uni.createFrom().failure(new InvalidFieldProblem("outcome", "a relaxation is approved or "
+                    return Uni.createFrom().failure(new InvalidFieldsProblem("outcome", "a relaxation is approved or "
                             + "rejected as proposed; to change it, reject it and edit the policy"));
                 }
             }

@@ -20,13 +20,13 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.refinery.oversight.messaging.EventTypes;
-import io.refinery.oversight.messaging.Outbox;
 import io.refinery.platform.outbox.OutboxRelay;
 import io.refinery.oversight.messaging.ReviewOverdue;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.refinery.platform.outbox.Outbox;
 
 /**
  * The SLA clock: pending requests past their due time are escalated once to their escalation role (audited,

@@ -9,9 +9,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.refinery.oversight.messaging.EventTypes;
-import io.refinery.oversight.messaging.Outbox;
 import io.refinery.oversight.messaging.SystemEventData;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.problem.ConflictProblem;
+import io.refinery.platform.problem.NotFoundProblem;
+import io.refinery.platform.outbox.Outbox;
 
 /** The AI system registry: every change commits together with its event on refinery.systems. */
 @ApplicationScoped

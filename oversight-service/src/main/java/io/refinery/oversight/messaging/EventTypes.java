@@ -1,5 +1,7 @@
 package io.refinery.oversight.messaging;
 
+import io.refinery.platform.outbox.CloudEvent;
+
 /** Topics and CloudEvent types this service publishes (DESIGN.md section 4). */
 public final class EventTypes {
 

@@ -4,9 +4,10 @@ import java.util.List;
 
 import jakarta.ws.rs.core.Response;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.refinery.platform.messaging.FailureKind;
 import io.refinery.platform.messaging.Failures;
+import io.refinery.platform.problem.FieldIssue;
+import io.refinery.platform.problem.Problem;
 
 /**
  * A request whose values PostgreSQL itself refused (SQLSTATE class 22, a data exception such as a NUL character in
@@ -14,15 +15,6 @@ import io.refinery.platform.messaging.Failures;
  * The transaction rolled back, so nothing was written; the answer is problem+json, never a 500.
  */
 public final class RefusedByDatabase {
-
-    /** The problem+json body; the same fields as every service's Problem. */
-    @RegisterForReflection
-    public record Body(String type, String title, int status, String detail, List<FieldError> errors) {
-    }
-
-    @RegisterForReflection
-    public record FieldError(String field, String message) {
-    }
 
     private RefusedByDatabase() {
     }
@@ -37,9 +29,7 @@ public final class RefusedByDatabase {
         String detail = conflict ? "the request conflicts with stored data (" + state + "); nothing was written"
                 : "a value in the request cannot be stored" + ("22021".equals(state) ? " (text must not contain NUL characters)"
                         : " (" + state + ")") + "; nothing was written";
-        Body body = new Body("https://refinery.io/problems/" + (conflict ? "conflict" : "validation"),
-                conflict ? "Conflict" : "Invalid request", conflict ? 409 : 400, detail,
-                List.of(new FieldError("body", detail)));
-        return Response.status(body.status()).type("application/problem+json").entity(body).build();
+        return Problem.of(conflict ? 409 : 400, conflict ? "conflict" : "validation",
+                conflict ? "Conflict" : "Invalid request", detail, List.of(new FieldIssue("body", detail))).toResponse();
     }
 }

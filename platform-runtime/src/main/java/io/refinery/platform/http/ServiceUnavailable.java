@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.refinery.platform.messaging.Failures;
+import io.refinery.platform.problem.Problem;
 
 /**
  * The answer to a request that failed because the database or broker is unreachable ({@link Failures#isTransient}):
@@ -26,11 +26,6 @@ public final class ServiceUnavailable {
     private static final AtomicReference<Instant> LAST_LOGGED = new AtomicReference<>(Instant.EPOCH);
     private static final AtomicLong SUPPRESSED = new AtomicLong();
 
-    /** The problem+json body; the same fields as every service's Problem. */
-    @RegisterForReflection
-    public record Body(String type, String title, int status, String detail) {
-    }
-
     private ServiceUnavailable() {
     }
 
@@ -41,10 +36,10 @@ public final class ServiceUnavailable {
 
     public static Response response(Throwable failure) {
         log(failure);
-        Body body = new Body("https://refinery.io/problems/unavailable", "Service Unavailable", 503,
+        Problem body = Problem.of(Response.Status.SERVICE_UNAVAILABLE, "unavailable",
                 "a dependency (database or broker) is unreachable; nothing was written. Retry after "
                         + RETRY_AFTER_SECONDS + " s");
-        return Response.status(503).type("application/problem+json").entity(body)
+        return Response.fromResponse(body.toResponse())
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).build();
     }
 

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -48,8 +47,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final Pattern SCHEMA = Pattern.compile("^[a-z_][a-z0-9_]{0,62}$");
-    private static final String CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
@@ -72,9 +69,7 @@ public class OutboxRelay {
             @ConfigProperty(name = "refinery.outbox.retention-days", defaultValue = "7") int retentionDays,
             @ConfigProperty(name = "refinery.outbox.send-timeout", defaultValue = "330s") Duration sendTimeout,
             MeterRegistry registry) {
-        if (!SCHEMA.matcher(schema).matches()) {
-            throw new IllegalArgumentException("refinery.outbox.schema must be a plain schema name, got " + schema);
-        }
+        SchemaName.checked(schema);
         this.pool = pool;
         this.emitter = emitter;
         this.broker = broker;
@@ -165,7 +160,7 @@ public class OutboxRelay {
     /** Sends one event; the item is the moment the broker acknowledged it, or null if it did not within the timeout. */
     private Uni<OffsetDateTime> send(String topic, String key, String payload) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("content-type", CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        headers.add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String> builder()
                 .withTopic(topic).withKey(key).withHeaders(headers).build();
         return emitter.sendMessage(Message.of(payload).addMetadata(metadata))

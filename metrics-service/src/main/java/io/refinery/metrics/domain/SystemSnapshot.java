@@ -1,8 +1,0 @@
-package io.refinery.metrics.domain;
-
-import java.time.Instant;
-
-/** An AI system as the registry last described it. */
-public record SystemSnapshot(String key, String name, String kind, String ownerTeam, String brandImpact,
-        String financialImpact, String customerImpact, long revision, Instant updatedAt) {
-}

@@ -1,9 +1,0 @@
-package io.refinery.oversight.domain;
-
-/** The thing a request names does not exist (HTTP 404). */
-public class NotFoundProblem extends RuntimeException {
-
-    public NotFoundProblem(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,35 @@
+package io.refinery.platform.api;
+
+import java.util.Arrays;
+
+import io.refinery.platform.problem.InvalidFieldsProblem;
+
+/** Parses query parameters by hand so a bad value is a 400 naming the parameter, not JAX-RS's bare 404. */
+public final class QueryParams {
+
+    private QueryParams() {
+    }
+
+    public static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldsProblem(field, "must be one of " + Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    /** An optional ISO-8601 instant ({@code 2026-11-01T00:00:00Z}); anything else is a 400 naming the field. */
+    public static java.time.Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidFieldsProblem(field, "must be an ISO-8601 UTC instant such as 2026-11-01T00:00:00Z");
+        }
+    }
+}
