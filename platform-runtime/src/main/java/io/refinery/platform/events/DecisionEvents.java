@@ -94,14 +94,14 @@ public final class DecisionEvents {
         throw new PoisonMessageException("data.modifications must be a string or an object, got " + EventFields.describe(v));
     }
 
-    private static DecisionMade.Source source(JsonNode v) {
+    private static RequestSource source(JsonNode v) {
         if (v.isMissingNode() || v.isNull()) {
             return null;
         }
         if (!v.isObject()) {
             throw new PoisonMessageException("data.source must be an object, got " + EventFields.describe(v));
         }
-        return new DecisionMade.Source(EventFields.optionalText(v, "data.source.service"),
+        return new RequestSource(EventFields.optionalText(v, "data.source.service"),
                 EventFields.optionalText(v, "data.source.eventId"));
     }
 }

@@ -28,13 +28,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record DecisionMade(UUID requestId, String systemKey, String actionType, DecisionOutcome outcome,
         String decidedBy, String rationale, Instant decidedAt, String tier, List<String> approvers,
-        String modifications, Source source, boolean automatic, String clientId) {
+        String modifications, RequestSource source, boolean automatic, String clientId) {
 
     public static final String TOPIC = "refinery.oversight.decisions";
     public static final String TYPE = "io.refinery.oversight.decision.made.v1";
-
-    /** The service and event id a request arrived with over Kafka. */
-    @RegisterForReflection
-    public record Source(String service, String eventId) {
-    }
 }

@@ -35,7 +35,7 @@ class DecisionEventsTest {
         DecisionMade written = new DecisionMade(REQUEST_ID, "pricing", "PRICE_CHANGE", DecisionOutcome.MODIFY, "bob",
                 "cap the rise at 8 %", Instant.parse("2026-12-05T10:15:30.123Z"), "HUMAN_APPROVAL",
                 List.of("alice", "bob"), "{\"action\":\"RETRAIN\",\"maxChange\":0.08}",
-                new DecisionMade.Source("metrics-service", "e-17"), false, "shop-42");
+                new RequestSource("metrics-service", "e-17"), false, "shop-42");
         CloudEvent event = CloudEvent.of(EVENT_ID, "/oversight-service", DecisionMade.TYPE, "pricing",
                 Instant.parse("2026-12-05T10:15:31Z"), MAPPER.valueToTree(written));
 
