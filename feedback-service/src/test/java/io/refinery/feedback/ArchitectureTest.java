@@ -1,44 +1,17 @@
 package io.refinery.feedback;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import java.util.List;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-
-import io.refinery.testing.architecture.PureCodeRules;
+import io.refinery.testing.architecture.ServiceArchitectureTest;
 
 /**
- * DESIGN.md §2 checked on this service's main classes: its pure packages use no framework and nothing else of the
- * service, and no class uses another service's code.
+ * DESIGN.md §2 checked on this service's main classes: the features (intake, insight, contradiction, survey) are
+ * layered one way, and the pure packages (text, stats, the submission rules, the contradiction rules, the survey
+ * form) use no framework and nothing else of the service.
  */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private static final String ROOT = "io.refinery.feedback";
-    private static final String TEXT = ROOT + ".text";
-    private static final String STATS = ROOT + ".stats";
-
-    private static JavaClasses mainClasses;
-
-    @BeforeAll
-    static void importMainClasses() {
-        mainClasses = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
-                .importPackages(ROOT);
-    }
-
-    @Test
-    void pureCodeUsesNoFramework() {
-        PureCodeRules.noFrameworkDependencies(TEXT, STATS).check(mainClasses);
-    }
-
-    @Test
-    void pureCodeUsesNothingElseOfTheService() {
-        PureCodeRules.noDependencyOnRestOfService(ROOT, TEXT, STATS).check(mainClasses);
-    }
-
-    @Test
-    void noOtherServiceIsUsed() {
-        PureCodeRules.noDependencyOnOtherServices(ROOT).check(mainClasses);
+    ArchitectureTest() {
+        super("io.refinery.feedback", List.of("text", "stats", "intake.submission", "contradiction.rules", "survey.form"));
     }
 }
