@@ -1,38 +1,29 @@
 package io.refinery.oversight;
 
-import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-
 import io.refinery.testing.architecture.PureCodeRules;
+import io.refinery.testing.architecture.ServiceArchitectureTest;
 
 /**
- * DESIGN.md §2 checked on this service's main classes: its pure packages use no framework and nothing else of the
- * service, and no class uses another service's code.
+ * DESIGN.md §2 checked on this service's main classes: top-level packages are features, layering is one-way, the pure
+ * packages use no framework and nothing else of the service, and no class uses another service's code.
  */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private static final String ROOT = "io.refinery.oversight";
-    private static final String POLICY = ROOT + ".policy";
-    private static final String REPORT = ROOT + ".report";
-    private static final String RELAXATION = ROOT + ".relaxation";
-    private static final String EVIDENCE = ROOT + ".evidence";
-    private static final String TIMELINE = ROOT + ".timeline";
+    private static final String TIMELINE = "timeline.summary";
 
-    private static JavaClasses mainClasses;
-
-    @BeforeAll
-    static void importMainClasses() {
-        mainClasses = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
-                .importPackages(ROOT);
+    ArchitectureTest() {
+        super("io.refinery.oversight", List.of("policy.tiers", "relaxation.advisor", "report.learnings", "evidence.links",
+                "review.rules", TIMELINE));
     }
 
-    @Test
-    void pureCodeUsesNoFramework() {
-        PureCodeRules.noFrameworkDependencies(POLICY, REPORT, RELAXATION, EVIDENCE).check(mainClasses);
+    /** Every pure package but the timeline's, whose one stated exception is checked below. */
+    @Override
+    protected List<String> frameworkFreePackages() {
+        return List.of("policy.tiers", "relaxation.advisor", "report.learnings", "evidence.links", "review.rules");
     }
 
     /**
@@ -43,18 +34,7 @@ class ArchitectureTest {
     @Test
     void timelineUsesNoFrameworkButJacksonsTree() {
         PureCodeRules.noFrameworkDependenciesExcept("com.fasterxml.jackson.databind",
-                "the timeline reads event data as an already-parsed JsonNode tree, a plain value here", TIMELINE)
-                .check(mainClasses);
-    }
-
-    @Test
-    void pureCodeUsesNothingElseOfTheService() {
-        PureCodeRules.noDependencyOnRestOfService(ROOT, POLICY, REPORT, RELAXATION, EVIDENCE, TIMELINE)
-                .check(mainClasses);
-    }
-
-    @Test
-    void noOtherServiceIsUsed() {
-        PureCodeRules.noDependencyOnOtherServices(ROOT).check(mainClasses);
+                "the timeline reads event data as an already-parsed JsonNode tree, a plain value here", qualified(TIMELINE))
+                .check(mainClasses());
     }
 }

@@ -1,6 +1,0 @@
-package io.refinery.oversight.domain;
-
-/** How much brand, financial or customer harm a wrong AI action can do. */
-public enum ImpactLevel {
-    LOW, MEDIUM, HIGH
-}

@@ -1,6 +1,0 @@
-package io.refinery.oversight.domain;
-
-/** What kind of AI system a registry entry is. */
-public enum SystemKind {
-    RECOMMENDATION, CHATBOT, PRICING, FRAUD, FORECAST, CONTENT, SEARCH, OTHER
-}

@@ -1,9 +1,0 @@
-package io.refinery.oversight.policy;
-
-/** A policy text that cannot be understood; the message says what is wrong. */
-public class PolicyException extends RuntimeException {
-
-    public PolicyException(String message) {
-        super(message);
-    }
-}
