@@ -1,7 +1,0 @@
-package io.refinery.metrics.domain;
-
-import java.time.Instant;
-
-/** A metric seen for a system: when it was first and last observed (by day) and how many observations it has. */
-public record MetricSummary(String metric, Instant firstDay, Instant lastDay, long observations) {
-}

@@ -1,0 +1,84 @@
+package io.refinery.metrics.rollup.api;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.refinery.metrics.rollup.domain.MetricSummary;
+import io.refinery.metrics.rollup.domain.RollupQueries;
+import io.refinery.metrics.rollup.domain.Step;
+import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.QueryParams;
+import io.refinery.platform.api.Roles;
+import io.refinery.platform.problem.InvalidFieldsProblem;
+import io.refinery.platform.systems.KnownSystems;
+
+/** Metrics seen for a system and their rolled-up series, {@code /api/v1/systems/{key}/metrics}. */
+@Path("/api/v1/systems/{key}/metrics")
+@Tag(name = "Metrics", description = "Rolled-up AI metric series")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class MetricsResource {
+
+    static final int MAX_POINTS = 10_000;
+    private static final int DEFAULT_PERIODS = 30;
+
+    private final KnownSystems systems;
+    private final RollupQueries rollups;
+
+    public MetricsResource(KnownSystems systems, RollupQueries rollups) {
+        this.systems = systems;
+        this.rollups = rollups;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "Metrics seen for an AI system")
+    public Uni<List<MetricSummary>> list(@PathParam("key") String key) {
+        return systems.get(key).flatMap(s -> rollups.metrics(key));
+    }
+
+    @GET
+    @Path("/{metric}/series")
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "A metric's rolled-up series (value, count, min, max per period)")
+    public Uni<SeriesResponse> series(@PathParam("key") String key, @PathParam("metric") String metric,
+            @Parameter(description = "Inclusive start (ISO-8601 UTC); default 30 periods before to") @QueryParam("from") String from,
+            @Parameter(description = "Exclusive end (ISO-8601 UTC); default now") @QueryParam("to") String to,
+            @Parameter(description = "PT1H or P1D (default)") @QueryParam("step") String step,
+            @Parameter(description = "Only this segment (dimensions.segment); default all") @QueryParam("segment") String segment) {
+        Step s = step == null || step.isBlank() ? Step.P1D : QueryParams.enumValue(Step.class, "step", step);
+        Instant end = to == null ? Instant.now() : instant("to", to);
+        Instant start = from == null ? s.periodStart(end).minus(s.length().multipliedBy(DEFAULT_PERIODS)) : instant("from", from);
+        if (!start.isBefore(end)) {
+            throw new InvalidFieldsProblem("from", "must be before to");
+        }
+        if (java.time.Duration.between(start, end).dividedBy(s.length()) > MAX_POINTS) {
+            throw new InvalidFieldsProblem("from", "the range holds more than " + MAX_POINTS + " periods of " + s);
+        }
+        String seg = segment == null || segment.isBlank() ? null : segment;
+        return systems.get(key).flatMap(x -> rollups.series(key, metric, s, seg, start, end))
+                .map(points -> SeriesResponse.of(key, metric, s, seg, start, end, points));
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidFieldsProblem(field, "must be an ISO-8601 UTC timestamp such as 2026-11-24T00:00:00Z");
+        }
+    }
+}

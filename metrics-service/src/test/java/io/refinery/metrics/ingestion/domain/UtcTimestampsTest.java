@@ -1,0 +1,32 @@
+package io.refinery.metrics.ingestion.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The fast path must agree with {@link Instant#parse} on everything, accepted or refused. */
+class UtcTimestampsTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = { "2026-11-24T10:15:30Z", "2026-11-24T10:15:30.1Z", "2026-11-24T10:15:30.123456789Z",
+            "2024-02-29T23:59:59.999Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.5Z", "0001-01-01T00:00:00Z",
+            "2026-11-24T10:15:30+01:00", "2026-11-24T23:59:60Z", "+12026-11-24T10:15:30Z", "2026-11-24T24:00:00Z",
+            "2026-11-24T10:15:30.Z" })
+    void agreesWithInstantParse(String text) {
+        assertThat(UtcTimestamps.parse(text)).isEqualTo(Instant.parse(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "2026-02-30T10:00:00Z", "2026-13-01T10:00:00Z", "2026-11-24T25:00:00Z",
+            "2026-11-24T10:60:00Z", "2026-11-24 10:15:30Z", "2026-11-24T10:15:30.1234567890Z",
+            "2026-11-24T10:15:30", "2026-1-24T10:15:30Z", "２０２６-11-24T10:15:30Z", "yesterday" })
+    void refusesWhatInstantParseRefuses(String text) {
+        assertThatThrownBy(() -> Instant.parse(text)).isInstanceOf(DateTimeParseException.class);
+        assertThatThrownBy(() -> UtcTimestamps.parse(text)).isInstanceOf(DateTimeParseException.class);
+    }
+}
