@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.refinery.metrics.drift.stats.Adwin;
+import io.refinery.metrics.drift.stats.AdwinState;
+import io.refinery.metrics.drift.stats.AdwinBucket;
+import io.refinery.metrics.drift.stats.AdwinParameters;
 import io.refinery.metrics.drift.stats.PageHinkley;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -31,7 +34,7 @@ import io.refinery.platform.problem.UnprocessableProblem;
  * exactly once (when the ledger first knows both its prediction and its outcome).
  */
 @ApplicationScoped
-@RegisterForReflection(targets = { Adwin.Parameters.class, Adwin.State.class, Adwin.Bucket.class,
+@RegisterForReflection(targets = { AdwinParameters.class, AdwinState.class, AdwinBucket.class,
         PageHinkley.Parameters.class, PageHinkley.State.class })
 public class ConceptDetectors {
 
@@ -89,8 +92,8 @@ public class ConceptDetectors {
         try (PreparedStatement create = c.prepareStatement(CREATE)) {
             create.setString(1, systemKey);
             create.setString(2, Kind.ADWIN.name());
-            create.setString(3, detectorJson.json(Adwin.Parameters.DEFAULTS));
-            create.setString(4, detectorJson.json(Adwin.State.INITIAL));
+            create.setString(3, detectorJson.json(AdwinParameters.DEFAULTS));
+            create.setString(4, detectorJson.json(AdwinState.INITIAL));
             create.setString(5, DEFAULT_ACTOR);
             create.executeUpdate();
         }

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.refinery.metrics.drift.stats.Adwin;
+import io.refinery.metrics.drift.stats.AdwinState;
+import io.refinery.metrics.drift.stats.AdwinParameters;
 import io.refinery.metrics.drift.stats.PageHinkley;
 import io.refinery.platform.problem.FieldIssue;
 import io.refinery.platform.problem.InvalidFieldsProblem;
@@ -28,7 +30,7 @@ final class DetectorJson {
     RunningDetector fresh(ConceptDetectors.Kind kind, JsonNode given) {
         try {
             if (kind == ConceptDetectors.Kind.ADWIN) {
-                Adwin.Parameters p = mapper.treeToValue(overlay(Adwin.Parameters.DEFAULTS, given), Adwin.Parameters.class);
+                AdwinParameters p = mapper.treeToValue(overlay(AdwinParameters.DEFAULTS, given), AdwinParameters.class);
                 return new RunningDetector(kind, new Adwin(p));
             }
             PageHinkley.Parameters p = mapper.treeToValue(overlay(PageHinkley.Parameters.DEFAULTS, given),
@@ -48,8 +50,8 @@ final class DetectorJson {
     RunningDetector restore(ConceptDetectors.Kind kind, String parameters, String state) {
         try {
             if (kind == ConceptDetectors.Kind.ADWIN) {
-                return new RunningDetector(kind, new Adwin(mapper.readValue(parameters, Adwin.Parameters.class),
-                        mapper.readValue(state, Adwin.State.class)));
+                return new RunningDetector(kind, new Adwin(mapper.readValue(parameters, AdwinParameters.class),
+                        mapper.readValue(state, AdwinState.class)));
             }
             return new RunningDetector(kind, new PageHinkley(mapper.readValue(parameters, PageHinkley.Parameters.class),
                     mapper.readValue(state, PageHinkley.State.class)));

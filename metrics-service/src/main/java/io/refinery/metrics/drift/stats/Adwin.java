@@ -26,7 +26,7 @@ import java.util.List;
  *
  * <p>Memory: row {@code i} of the histogram holds at most {@code maxBuckets} buckets of {@code 2^i} values each
  * (count, sum and sum of squared deviations); when a row overflows, its two oldest buckets merge into one of the next
- * row. A window of n values takes {@code O(maxBuckets log n)} buckets, and so does the persisted {@link State}.
+ * row. A window of n values takes {@code O(maxBuckets log n)} buckets, and so does the persisted {@link AdwinState}.
  *
  * <p>Defaults are the paper's and river's: delta 0.002, clock 32, 5 buckets per row, sub-windows of more than 5
  * values. Values may be any finite numbers (0/1 errors or absolute errors). Measured on 0/1 errors (seeded synthetic
@@ -37,28 +37,28 @@ import java.util.List;
  * 1 to 200), DDM signalled a false drift in 97 of them, because its minimum {@code p + s} gets set by an early chance
  * dip of the error rate.
  */
-public final class Adwin implements ConceptDriftDetector<Adwin.State> {
+public final class Adwin implements ConceptDriftDetector<AdwinState> {
 
-    private final Parameters parameters;
+    private final AdwinParameters parameters;
     /** Row i holds buckets of 2^i values, oldest first. */
-    private final List<ArrayDeque<Bucket>> rows = new ArrayList<>();
+    private final List<ArrayDeque<AdwinBucket>> rows = new ArrayList<>();
     private long updates;
     private long width;
     private double total;
     private double variance;
 
-    /** A detector with the default parameters, {@link Parameters#DEFAULTS}. */
+    /** A detector with the default parameters, {@link AdwinParameters#DEFAULTS}. */
     public Adwin() {
-        this(Parameters.DEFAULTS);
+        this(AdwinParameters.DEFAULTS);
     }
 
     /** A fresh detector. */
-    public Adwin(Parameters parameters) {
-        this(parameters, State.INITIAL);
+    public Adwin(AdwinParameters parameters) {
+        this(parameters, AdwinState.INITIAL);
     }
 
     /** A detector restored from a state saved by {@link #state()} with the same parameters. */
-    public Adwin(Parameters parameters, State state) {
+    public Adwin(AdwinParameters parameters, AdwinState state) {
         if (parameters == null || state == null) {
             throw new IllegalArgumentException("parameters and state must not be null");
         }
@@ -67,7 +67,7 @@ public final class Adwin implements ConceptDriftDetector<Adwin.State> {
         width = state.width();
         total = state.total();
         variance = state.variance();
-        for (Bucket bucket : state.buckets()) {
+        for (AdwinBucket bucket : state.buckets()) {
             int row = Long.numberOfTrailingZeros(bucket.size());
             while (rows.size() <= row) {
                 rows.add(new ArrayDeque<>());
@@ -99,15 +99,15 @@ public final class Adwin implements ConceptDriftDetector<Adwin.State> {
     }
 
     @Override
-    public State state() {
-        List<Bucket> buckets = new ArrayList<>();
+    public AdwinState state() {
+        List<AdwinBucket> buckets = new ArrayList<>();
         for (int row = rows.size() - 1; row >= 0; row--) {
             buckets.addAll(rows.get(row));
         }
-        return new State(updates, width, total, variance, buckets);
+        return new AdwinState(updates, width, total, variance, buckets);
     }
 
-    public Parameters parameters() {
+    public AdwinParameters parameters() {
         return parameters;
     }
 
@@ -131,10 +131,10 @@ public final class Adwin implements ConceptDriftDetector<Adwin.State> {
         if (rows.isEmpty()) {
             rows.add(new ArrayDeque<>());
         }
-        rows.get(0).addLast(new Bucket(1, value, 0));
+        rows.get(0).addLast(new AdwinBucket(1, value, 0));
         for (int row = 0; row < rows.size() && rows.get(row).size() > parameters.maxBuckets(); row++) {
-            Bucket older = rows.get(row).removeFirst();
-            Bucket newer = rows.get(row).removeFirst();
+            AdwinBucket older = rows.get(row).removeFirst();
+            AdwinBucket newer = rows.get(row).removeFirst();
             if (row + 1 == rows.size()) {
                 rows.add(new ArrayDeque<>());
             }
@@ -160,7 +160,7 @@ public final class Adwin implements ConceptDriftDetector<Adwin.State> {
         double bound = Math.log(2 * Math.log(width) / parameters.delta());
         double windowVariance = variance / width;
         for (int row = rows.size() - 1; row >= 0; row--) {
-            for (Bucket bucket : rows.get(row)) {
+            for (AdwinBucket bucket : rows.get(row)) {
                 olderCount += bucket.size();
                 olderTotal += bucket.total();
                 long newerCount = width - olderCount;
@@ -183,8 +183,8 @@ public final class Adwin implements ConceptDriftDetector<Adwin.State> {
     }
 
     private void dropOldestBucket() {
-        ArrayDeque<Bucket> oldestRow = rows.get(rows.size() - 1);
-        Bucket oldest = oldestRow.removeFirst();
+        ArrayDeque<AdwinBucket> oldestRow = rows.get(rows.size() - 1);
+        AdwinBucket oldest = oldestRow.removeFirst();
         if (oldestRow.isEmpty()) {
             rows.remove(rows.size() - 1);
         }
@@ -197,94 +197,5 @@ public final class Adwin implements ConceptDriftDetector<Adwin.State> {
     }
 
     private record Split(double olderMean, double newerMean) {
-    }
-
-    /**
-     * The detector's settings.
-     *
-     * @param delta the confidence: the bound on the probability of a false cut; in (0, 1)
-     * @param clock splits are tested every {@code clock} values; at least 1
-     * @param maxBuckets buckets kept per histogram row before the two oldest merge; at least 2
-     * @param minSubWindow a split is tested only when both parts hold more than this many values; at least 1
-     */
-    public record Parameters(double delta, int clock, int maxBuckets, int minSubWindow) {
-
-        /** The paper's and river's settings: delta 0.002, clock 32, 5 buckets per row, sub-windows above 5 values. */
-        public static final Parameters DEFAULTS = new Parameters(0.002, 32, 5, 5);
-
-        public Parameters {
-            if (!(delta > 0 && delta < 1)) {
-                throw new IllegalArgumentException("delta must be in (0, 1), was " + delta);
-            }
-            if (clock < 1) {
-                throw new IllegalArgumentException("clock must be at least 1, was " + clock);
-            }
-            if (maxBuckets < 2) {
-                throw new IllegalArgumentException("maxBuckets must be at least 2, was " + maxBuckets);
-            }
-            if (minSubWindow < 1) {
-                throw new IllegalArgumentException("minSubWindow must be at least 1, was " + minSubWindow);
-            }
-        }
-    }
-
-    /**
-     * One bucket of the histogram: {@code size} consecutive values (a power of 2), their sum and the sum of their
-     * squared deviations from their mean.
-     */
-    public record Bucket(long size, double total, double variance) {
-
-        public Bucket {
-            if (size < 1 || Long.bitCount(size) != 1) {
-                throw new IllegalArgumentException("bucket size must be a power of 2, was " + size);
-            }
-            if (!Double.isFinite(total) || !Double.isFinite(variance) || variance < 0) {
-                throw new IllegalArgumentException("bucket total and variance must be finite, variance >= 0");
-            }
-        }
-
-        /** This bucket followed by {@code newer}, as one bucket (Chan et al.'s pairwise variance update). */
-        Bucket mergedWith(Bucket newer) {
-            double meanDifference = total / size - newer.total / newer.size;
-            double pooledVariance = variance + newer.variance
-                    + (double) size * newer.size / (size + newer.size) * meanDifference * meanDifference;
-            return new Bucket(size + newer.size, total + newer.total, pooledVariance);
-        }
-    }
-
-    /**
-     * Everything the detector remembers.
-     *
-     * @param updates values taken since the detector was created (drives the clock)
-     * @param width values in the window, the sum of the bucket sizes
-     * @param total their sum
-     * @param variance the sum of their squared deviations from their mean
-     * @param buckets the histogram, oldest bucket first; sizes never increase along the list
-     */
-    public record State(long updates, long width, double total, double variance, List<Bucket> buckets) {
-
-        /** The state of a fresh detector. */
-        public static final State INITIAL = new State(0, 0, 0, 0, List.of());
-
-        public State {
-            buckets = List.copyOf(buckets);
-            if (updates < 0) {
-                throw new IllegalArgumentException("updates must be at least 0, was " + updates);
-            }
-            if (!Double.isFinite(total) || !Double.isFinite(variance) || variance < 0) {
-                throw new IllegalArgumentException("total and variance must be finite, variance >= 0");
-            }
-            long sizes = 0;
-            for (int i = 0; i < buckets.size(); i++) {
-                sizes += buckets.get(i).size();
-                if (i > 0 && buckets.get(i).size() > buckets.get(i - 1).size()) {
-                    throw new IllegalArgumentException("buckets must go from oldest (largest) to newest (smallest)");
-                }
-            }
-            if (sizes != width) {
-                throw new IllegalArgumentException("width (" + width + ") must equal the sum of the bucket sizes ("
-                        + sizes + ")");
-            }
-        }
     }
 }

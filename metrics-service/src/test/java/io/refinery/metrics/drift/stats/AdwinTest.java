@@ -95,7 +95,7 @@ class AdwinTest {
             detector.update(error);
         }
 
-        Adwin.State state = detector.state();
+        AdwinState state = detector.state();
         int from = (int) (errors.length - state.width());
         double sum = 0;
         for (int i = from; i < errors.length; i++) {
@@ -108,7 +108,7 @@ class AdwinTest {
         }
         assertThat(state.total()).isCloseTo(sum, within(1e-9));
         assertThat(state.variance()).isCloseTo(squares, within(1e-6));
-        assertThat(state.buckets().stream().mapToDouble(Adwin.Bucket::total).sum()).isCloseTo(sum, within(1e-9));
+        assertThat(state.buckets().stream().mapToDouble(AdwinBucket::total).sum()).isCloseTo(sum, within(1e-9));
     }
 
     @Test
@@ -118,10 +118,10 @@ class AdwinTest {
             detector.update(i % 2);
         }
 
-        Adwin.State state = detector.state();
+        AdwinState state = detector.state();
         assertThat(state.width()).isEqualTo(1_000);
         assertThat(state.buckets()).hasSizeLessThanOrEqualTo(5 * 10); // 10 sizes (1 to 512) for 1,000 values
-        state.buckets().stream().collect(java.util.stream.Collectors.groupingBy(Adwin.Bucket::size))
+        state.buckets().stream().collect(java.util.stream.Collectors.groupingBy(AdwinBucket::size))
                 .forEach((size, buckets) -> assertThat(buckets).as("size %d", size).hasSizeLessThanOrEqualTo(5));
     }
 
@@ -135,8 +135,8 @@ class AdwinTest {
             beforeRestart.update(errors[i]);
         }
 
-        Adwin.State saved = beforeRestart.state();
-        Adwin restored = new Adwin(Adwin.Parameters.DEFAULTS, saved);
+        AdwinState saved = beforeRestart.state();
+        Adwin restored = new Adwin(AdwinParameters.DEFAULTS, saved);
 
         assertThat(restored.state()).isEqualTo(saved);
         for (int i = 4_321; i < errors.length; i++) {
@@ -149,14 +149,14 @@ class AdwinTest {
     void refusesBadInput() {
         assertThatThrownBy(() -> new Adwin().update(Double.POSITIVE_INFINITY))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Adwin.Parameters(0, 32, 5, 5)).hasMessageContaining("delta");
-        assertThatThrownBy(() -> new Adwin.Bucket(3, 1, 0)).hasMessageContaining("power of 2");
-        assertThatThrownBy(() -> new Adwin.State(0, 3, 1, 0, List.of(new Adwin.Bucket(1, 1, 0))))
+        assertThatThrownBy(() -> new AdwinParameters(0, 32, 5, 5)).hasMessageContaining("delta");
+        assertThatThrownBy(() -> new AdwinBucket(3, 1, 0)).hasMessageContaining("power of 2");
+        assertThatThrownBy(() -> new AdwinState(0, 3, 1, 0, List.of(new AdwinBucket(1, 1, 0))))
                 .hasMessageContaining("width");
-        assertThatThrownBy(() -> new Adwin.State(0, 3, 1, 0, List.of(new Adwin.Bucket(1, 1, 0),
-                new Adwin.Bucket(2, 0, 0)))).hasMessageContaining("oldest");
-        List<Adwin.Bucket> six = Collections.nCopies(6, new Adwin.Bucket(1, 0, 0));
-        assertThatThrownBy(() -> new Adwin(Adwin.Parameters.DEFAULTS, new Adwin.State(6, 6, 0, 0, six)))
+        assertThatThrownBy(() -> new AdwinState(0, 3, 1, 0, List.of(new AdwinBucket(1, 1, 0),
+                new AdwinBucket(2, 0, 0)))).hasMessageContaining("oldest");
+        List<AdwinBucket> six = Collections.nCopies(6, new AdwinBucket(1, 0, 0));
+        assertThatThrownBy(() -> new Adwin(AdwinParameters.DEFAULTS, new AdwinState(6, 6, 0, 0, six)))
                 .hasMessageContaining("more than 5 buckets");
     }
 }
