@@ -45,6 +45,7 @@ import io.refinery.platform.problem.InvalidFieldsProblem;
 import io.refinery.platform.problem.NotFoundProblem;
 import io.refinery.platform.problem.Problem;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.ingest.IngestResponse;
 
 /** Feedback intake ({@code POST /api/v1/feedback}, {@code /feedback/debriefs}) and the redacted list. */
 @Path("/api/v1/feedback")

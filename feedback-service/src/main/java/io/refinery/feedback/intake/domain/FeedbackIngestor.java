@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.refinery.feedback.text.FeedbackAnalyzer;
 import io.refinery.platform.problem.FieldIssue;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.ingest.IngestResult;
 
 /**
  * Ingests feedback batches from HTTP or Kafka: each item is checked on its own, its text and source are

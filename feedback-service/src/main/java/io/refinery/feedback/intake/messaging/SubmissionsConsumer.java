@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.feedback.intake.domain.FeedbackIngestor;
 import io.refinery.feedback.intake.domain.FeedbackReader;
-import io.refinery.feedback.intake.domain.IngestResult;
+import io.refinery.platform.ingest.IngestResult;
 import io.refinery.platform.messaging.ConsumerPolicy;
 import io.refinery.platform.messaging.DeadLetter;
 import io.refinery.platform.messaging.DeadLetterPublisher;

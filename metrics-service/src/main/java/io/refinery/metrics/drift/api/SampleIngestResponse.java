@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.refinery.metrics.drift.domain.SampleIngestor;
 import io.refinery.platform.problem.Problem;
-import io.refinery.metrics.ingestion.api.IngestResponse;
+import io.refinery.platform.ingest.IngestResponse;
 
 @Schema(name = "SampleIngestResponse", description = "Per-batch outcome: one bad item never drops the others")
 public record SampleIngestResponse(

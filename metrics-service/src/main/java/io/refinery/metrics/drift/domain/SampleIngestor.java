@@ -13,7 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.refinery.platform.problem.FieldIssue;
-import io.refinery.metrics.ingestion.domain.IngestResult;
+import io.refinery.platform.ingest.IngestResult;
 import io.refinery.metrics.observation.domain.ObservationStore;
 
 /**

@@ -5,7 +5,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.refinery.metrics.ingestion.domain.IngestResult;
+import io.refinery.platform.ingest.IngestResult;
 import io.refinery.platform.messaging.DeadLetter;
 import io.refinery.platform.messaging.DeadLetterPublisher;
 import io.refinery.platform.messaging.FailureKind;

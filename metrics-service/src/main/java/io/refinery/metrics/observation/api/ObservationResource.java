@@ -30,7 +30,7 @@ import io.refinery.metrics.observation.domain.ObservationReader;
 import io.refinery.metrics.ingestion.domain.Vocabulary;
 import io.smallrye.mutiny.Uni;
 import io.refinery.platform.api.Roles;
-import io.refinery.metrics.ingestion.api.IngestResponse;
+import io.refinery.platform.ingest.IngestResponse;
 import io.refinery.metrics.ingestion.api.JsonBatch;
 
 /** Batch ingestion of AI metric observations, {@code POST /api/v1/observations}. */

@@ -1,12 +1,12 @@
-package io.refinery.metrics.ingestion.api;
+package io.refinery.platform.ingest;
 
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.refinery.metrics.ingestion.domain.IngestResult;
 import io.refinery.platform.problem.Problem;
 
+/** The answer to an ingested batch over HTTP, the same in every service: one bad item never drops the others. */
 @Schema(name = "IngestResponse", description = "Per-batch outcome: one bad item never drops the others")
 public record IngestResponse(
         @Schema(description = "New items stored", example = "997") int accepted,
