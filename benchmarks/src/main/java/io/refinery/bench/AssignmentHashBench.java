@@ -15,8 +15,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import io.refinery.experiments.assignment.Allocation;
-import io.refinery.experiments.assignment.MurmurHash3;
+import io.refinery.experiments.assignment.allocation.Allocation;
+import io.refinery.experiments.assignment.allocation.MurmurHash3;
 
 /**
  * JMH (not a test): experiment-service's in-process assignment, the part an HTTP assignment adds to a bare

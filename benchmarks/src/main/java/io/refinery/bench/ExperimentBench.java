@@ -23,7 +23,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import io.refinery.experiments.assignment.Allocation;
+import io.refinery.experiments.assignment.allocation.Allocation;
 
 /**
  * Helper of benchmarks/run-experiment-service.sh (not a test). Modes:

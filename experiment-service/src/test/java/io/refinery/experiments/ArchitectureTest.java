@@ -1,46 +1,18 @@
 package io.refinery.experiments;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import java.util.List;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-
-import io.refinery.testing.architecture.PureCodeRules;
+import io.refinery.testing.architecture.ServiceArchitectureTest;
 
 /**
- * DESIGN.md §2 checked on this service's main classes: its pure packages use no framework and nothing else of the
+ * DESIGN.md §2 checked on this service's main classes: top-level packages are features, layering is one-way, the pure
+ * packages (the statistics engine and the pure core of each feature) use no framework and nothing else of the
  * service, and no class uses another service's code.
  */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private static final String ROOT = "io.refinery.experiments";
-    private static final String STATS = ROOT + ".stats";
-    private static final String ROLLOUT = ROOT + ".rollout";
-    private static final String ASSIGNMENT = ROOT + ".assignment";
-    private static final String ANALYSIS = ROOT + ".analysis";
-
-    private static JavaClasses mainClasses;
-
-    @BeforeAll
-    static void importMainClasses() {
-        mainClasses = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
-                .importPackages(ROOT);
-    }
-
-    @Test
-    void pureCodeUsesNoFramework() {
-        PureCodeRules.noFrameworkDependencies(STATS, ROLLOUT, ASSIGNMENT, ANALYSIS).check(mainClasses);
-    }
-
-    @Test
-    void pureCodeUsesNothingElseOfTheService() {
-        PureCodeRules.noDependencyOnRestOfService(ROOT, STATS, ROLLOUT, ASSIGNMENT, ANALYSIS).check(mainClasses);
-    }
-
-    @Test
-    void noOtherServiceIsUsed() {
-        PureCodeRules.noDependencyOnOtherServices(ROOT).check(mainClasses);
+    ArchitectureTest() {
+        super("io.refinery.experiments", List.of("stats", "experiment.design", "analysis.results",
+                "assignment.allocation", "rollout.machine"));
     }
 }

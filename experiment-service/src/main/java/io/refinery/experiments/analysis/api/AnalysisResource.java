@@ -1,0 +1,134 @@
+package io.refinery.experiments.analysis.api;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.refinery.experiments.stats.ArmStatistic;
+import io.refinery.experiments.stats.ComparisonRequest;
+import io.refinery.experiments.stats.ComparisonResult;
+import io.refinery.experiments.stats.ExperimentComparison;
+import io.refinery.experiments.stats.InferenceMethod;
+import io.refinery.experiments.stats.InvalidStatisticsInputException;
+import io.refinery.experiments.stats.MetricType;
+import io.refinery.experiments.stats.ProportionStatistic;
+import io.refinery.experiments.stats.SampleRatioMismatchCheck;
+import io.refinery.experiments.stats.SampleSizeCalculator;
+import io.refinery.experiments.stats.SampleSizeRequest;
+import io.refinery.experiments.stats.SampleSizeResult;
+import io.refinery.experiments.stats.SrmRequest;
+import io.refinery.experiments.stats.SrmResult;
+import io.refinery.experiments.stats.SummaryStatistic;
+import io.refinery.platform.api.Roles;
+
+/**
+ * The statistics engine as a service, {@code /api/v1/analysis}: thin wrappers, invalid input is a 400 problem naming
+ * the field (e.g. {@code control.conversions}).
+ */
+@Path("/api/v1/analysis")
+@Tag(name = "Analysis", description = "The statistics engine on numbers you bring")
+@SecurityRequirement(name = "jwt")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AnalysisResource {
+
+    @Schema(name = "Arm", description = "{units, conversions} for BINOMIAL, {units, mean, stdDev} for CONTINUOUS")
+    public record ArmBody(@Schema(example = "10000") Long units, @Schema(example = "500") Long conversions,
+            Double mean, Double stdDev) {
+    }
+
+    @Schema(name = "CompareRequest")
+    public record CompareRequest(@Schema(example = "BINOMIAL") MetricType metricType,
+            @Schema(example = "FREQUENTIST") InferenceMethod method, @Schema(example = "0.05") Double alpha,
+            ArmBody control, ArmBody treatment) {
+    }
+
+    @Schema(name = "SrmRequest")
+    public record SrmBody(@Schema(example = "[5000, 5200]") List<Long> observed,
+            @Schema(example = "[0.5, 0.5]") List<Double> expectedWeights) {
+    }
+
+    @Schema(name = "SampleSizeRequest", description = "baselineRate for BINOMIAL; baselineMean and baselineStdDev for CONTINUOUS")
+    public record SampleSizeBody(@Schema(example = "BINOMIAL") MetricType metricType,
+            @Schema(example = "0.05") Double baselineRate, Double baselineMean, Double baselineStdDev,
+            @Schema(description = "relative", example = "0.1") Double minimumDetectableEffect,
+            @Schema(example = "0.05") Double alpha, @Schema(example = "0.8") Double power) {
+    }
+
+    @POST
+    @Path("/compare")
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "Treatment against control",
+            description = "BINOMIAL FREQUENTIST: pooled two-proportion z-test; CONTINUOUS FREQUENTIST: Welch's t-test; "
+                    + "BAYESIAN: Beta(1,1) or normal posteriors, exact chance to beat control. The interval is on the "
+                    + "relative lift.")
+    @APIResponse(responseCode = "400", description = "Invalid input, the field named")
+    public ComparisonResult compare(CompareRequest request) {
+        if (request == null) {
+            throw new InvalidStatisticsInputException("body", "is required");
+        }
+        MetricType type = required(request.metricType(), "metricType");
+        return ExperimentComparison.compare(new ComparisonRequest(type, required(request.method(), "method"),
+                request.alpha() == null ? ComparisonRequest.DEFAULT_ALPHA : request.alpha(),
+                arm(type, request.control(), "control"), arm(type, request.treatment(), "treatment")));
+    }
+
+    @POST
+    @Path("/srm")
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "Sample ratio mismatch: Pearson's chi-square of observed units against the weights",
+            description = "mismatch when p < 0.001")
+    @APIResponse(responseCode = "400", description = "Invalid input, the field named")
+    public SrmResult srm(SrmBody request) {
+        if (request == null) {
+            throw new InvalidStatisticsInputException("body", "is required");
+        }
+        return SampleRatioMismatchCheck.check(new SrmRequest(request.observed(), request.expectedWeights()));
+    }
+
+    @POST
+    @Path("/sample-size")
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "Units per variant for a two-sided test with equal allocation")
+    @APIResponse(responseCode = "400", description = "Invalid input, the field named")
+    public SampleSizeResult sampleSize(SampleSizeBody r) {
+        if (r == null) {
+            throw new InvalidStatisticsInputException("body", "is required");
+        }
+        double alpha = r.alpha() == null ? 0.05 : r.alpha();
+        double power = r.power() == null ? 0.8 : r.power();
+        double mde = required(r.minimumDetectableEffect(), "minimumDetectableEffect");
+        SampleSizeRequest request = required(r.metricType(), "metricType") == MetricType.BINOMIAL
+                ? new SampleSizeRequest.Binomial(required(r.baselineRate(), "baselineRate"), mde, alpha, power)
+                : new SampleSizeRequest.Continuous(required(r.baselineMean(), "baselineMean"),
+                        required(r.baselineStdDev(), "baselineStdDev"), mde, alpha, power);
+        return SampleSizeCalculator.unitsPerVariant(request);
+    }
+
+    private static ArmStatistic arm(MetricType type, ArmBody arm, String path) {
+        required(arm, path);
+        long units = required(arm.units(), path + ".units");
+        if (type == MetricType.BINOMIAL) {
+            return new ProportionStatistic(units, required(arm.conversions(), path + ".conversions"));
+        }
+        return new SummaryStatistic(units, required(arm.mean(), path + ".mean"), required(arm.stdDev(), path + ".stdDev"));
+    }
+
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new InvalidStatisticsInputException(field, "is required");
+        }
+        return value;
+    }
+}

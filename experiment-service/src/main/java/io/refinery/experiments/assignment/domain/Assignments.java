@@ -1,0 +1,145 @@
+package io.refinery.experiments.assignment.domain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.refinery.experiments.assignment.allocation.Allocation;
+import io.refinery.experiments.assignment.allocation.AssignmentSnapshot;
+import io.refinery.experiments.experiment.design.VariantSpec;
+import io.refinery.experiments.experiment.domain.ExperimentState;
+import io.refinery.platform.problem.NotFoundProblem;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+
+/**
+ * Serves assignments from memory. Every replica keeps an {@link AssignmentSnapshot} of the experiments, loaded from
+ * PostgreSQL at start, re-read on a short schedule ({@code refinery.experiments.snapshot-refresh}, 2 s), so a change
+ * made on another replica is followed within that interval, and re-read at once after a change on this replica.
+ * An assignment never touches the database. A read that finishes after a newer one never replaces it.
+ */
+@ApplicationScoped
+public class Assignments {
+
+    private static final Logger LOG = Logger.getLogger(Assignments.class);
+    private static final String LOAD = "select key, system_key, state, traffic_fraction, variants from experiments.experiments";
+    private static final TypeReference<List<VariantSpec>> VARIANTS = new TypeReference<>() {
+    };
+
+    /** One assignment answer. */
+    public record Assignment(String experimentKey, String unitId, boolean inExperiment, String variant, String reason) {
+        public static final String NOT_RUNNING = "NOT_RUNNING";
+        public static final String NOT_IN_TRAFFIC = "NOT_IN_TRAFFIC";
+    }
+
+    private final Pool pool;
+    private final ObjectMapper mapper;
+    private final AtomicLong reads = new AtomicLong();
+    private final AtomicLong applied = new AtomicLong();
+    private volatile AssignmentSnapshot snapshot = AssignmentSnapshot.EMPTY;
+    private volatile boolean loaded;
+
+    public Assignments(Pool pool, ObjectMapper mapper) {
+        this.pool = pool;
+        this.mapper = mapper;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        refresh().subscribe().with(x -> {
+        }, e -> LOG.warnf("first experiment snapshot failed, the schedule retries: %s", e.toString()));
+    }
+
+    @Scheduled(every = "${refinery.experiments.snapshot-refresh:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> scheduledRefresh() {
+        return refresh().onFailure().invoke(e -> LOG.warnf("experiment snapshot refresh failed: %s", e.toString()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Re-reads the experiments; completes once the new snapshot is in place. */
+    public Uni<Void> refresh() {
+        long read = reads.incrementAndGet();
+        return pool.query(LOAD).execute().map(rows -> {
+            Map<String, AssignmentSnapshot.Entry> byKey = new HashMap<>();
+            Map<String, List<Allocation>> bySystem = new HashMap<>();
+            for (Row row : rows) {
+                String key = row.getString("key");
+                String state = row.getString("state");
+                String system = row.getString("system_key");
+                Allocation allocation = null;
+                if (ExperimentState.RUNNING.name().equals(state)) {
+                    allocation = allocation(key, row.getDouble("traffic_fraction"), row.getString("variants"));
+                    bySystem.computeIfAbsent(system, s -> new ArrayList<>()).add(allocation);
+                }
+                byKey.put(key, new AssignmentSnapshot.Entry(state, system, allocation));
+            }
+            bySystem.values().forEach(list -> list.sort(java.util.Comparator.comparing(Allocation::experimentKey)));
+            return new AssignmentSnapshot(byKey, bySystem);
+        }).invoke(next -> {
+            synchronized (this) {
+                if (read > applied.get()) {
+                    applied.set(read);
+                    snapshot = next;
+                    loaded = true;
+                }
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Whether a snapshot has been loaded since start. */
+    public boolean loaded() {
+        return loaded;
+    }
+
+    /** The unit's variant in one experiment; throws {@link NotFoundProblem} for an unknown key. */
+    public Assignment assign(String experimentKey, String unitId) {
+        AssignmentSnapshot.Entry entry = snapshot.byKey().get(experimentKey);
+        if (entry == null) {
+            throw new NotFoundProblem("no experiment with key '" + experimentKey + "'");
+        }
+        if (entry.allocation() == null) {
+            return new Assignment(experimentKey, unitId, false, null, Assignment.NOT_RUNNING);
+        }
+        return of(entry.allocation(), unitId);
+    }
+
+    /** The unit's variant in each running experiment of the system, by experiment key. */
+    public List<Assignment> assignAll(String systemKey, String unitId) {
+        List<Allocation> running = snapshot.runningBySystem().getOrDefault(systemKey, List.of());
+        List<Assignment> answers = new ArrayList<>(running.size());
+        for (Allocation allocation : running) {
+            answers.add(of(allocation, unitId));
+        }
+        return answers;
+    }
+
+    private static Assignment of(Allocation allocation, String unitId) {
+        String variant = allocation.assign(unitId);
+        return variant == null
+                ? new Assignment(allocation.experimentKey(), unitId, false, null, Assignment.NOT_IN_TRAFFIC)
+                : new Assignment(allocation.experimentKey(), unitId, true, variant, null);
+    }
+
+    private Allocation allocation(String key, double traffic, String variantsJson) {
+        try {
+            List<VariantSpec> variants = mapper.readValue(variantsJson, VARIANTS);
+            return new Allocation(key, traffic, variants.stream().map(VariantSpec::key).toList(),
+                    variants.stream().map(VariantSpec::weight).toList());
+        } catch (Exception e) {
+            throw new IllegalStateException("stored variants of experiment " + key + " are unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.refinery.experiments.experiment.design;
+
+import java.util.List;
+
+import io.refinery.experiments.stats.MultipleTestingCorrection;
+
+/**
+ * What the analysis of one experiment needs to know about its design.
+ *
+ * @param variants in declaration order, exactly one control
+ * @param primaryMetric the success metric
+ * @param guardrails metrics that must not regress
+ * @param alpha significance level (or 1 − the Bayesian decision threshold)
+ * @param analysis FREQUENTIST, BAYESIAN or SEQUENTIAL
+ * @param correction how treatments' p-values are adjusted when there are several
+ * @param requiredUnitsPerVariant the planned sample size per variant
+ */
+public record ExperimentDesign(List<VariantSpec> variants, MetricSpec primaryMetric, List<GuardrailSpec> guardrails,
+        double alpha, AnalysisMethod analysis, MultipleTestingCorrection correction, long requiredUnitsPerVariant) {
+
+    public ExperimentDesign {
+        variants = List.copyOf(variants);
+        guardrails = List.copyOf(guardrails);
+    }
+
+    public VariantSpec control() {
+        return variants.stream().filter(VariantSpec::control).findFirst().orElseThrow();
+    }
+
+    public List<VariantSpec> treatments() {
+        return variants.stream().filter(v -> !v.control()).toList();
+    }
+}

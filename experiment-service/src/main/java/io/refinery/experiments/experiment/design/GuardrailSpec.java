@@ -1,0 +1,14 @@
+package io.refinery.experiments.experiment.design;
+
+import io.refinery.experiments.stats.MetricType;
+
+/**
+ * A metric a winning variant must not hurt.
+ *
+ * @param name metric name as outcomes carry it
+ * @param type BINOMIAL or CONTINUOUS
+ * @param direction which way is better
+ * @param maxRegression the largest relative change in the bad direction that is tolerated, e.g. 0.02
+ */
+public record GuardrailSpec(String name, MetricType type, Direction direction, double maxRegression) {
+}

@@ -1,0 +1,12 @@
+package io.refinery.experiments.experiment.design;
+
+/**
+ * One arm of an experiment.
+ *
+ * @param key slug, unique in the experiment
+ * @param weight share of the enrolled traffic, in (0, 1]; the weights of an experiment sum to 1
+ * @param control whether this is the control (exactly one per experiment)
+ * @param description free text, may be null
+ */
+public record VariantSpec(String key, double weight, boolean control, String description) {
+}

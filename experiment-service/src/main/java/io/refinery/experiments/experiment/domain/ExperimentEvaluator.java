@@ -1,0 +1,93 @@
+package io.refinery.experiments.experiment.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.refinery.experiments.analysis.results.ExperimentResults;
+import io.refinery.experiments.analysis.results.ResultsCalculator;
+import io.refinery.experiments.analysis.results.VariantData;
+import io.refinery.experiments.experiment.design.AnalysisMethod;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Computes an experiment's results from its stored sufficient statistics: two small queries (one row per variant,
+ * one per variant and metric) and the pure {@link ResultsCalculator}, so the cost does not grow with the units.
+ */
+@ApplicationScoped
+public class ExperimentEvaluator {
+
+    private static final String VARIANTS = "select variant, units, covariate_units, covariate_sum, covariate_sum_sq"
+            + " from experiments.variant_stats where experiment_id = $1";
+    private static final String METRICS = "select variant, metric, sum, sum_sq, sum_xy, conversions"
+            + " from experiments.variant_metric_stats where experiment_id = $1";
+
+    private final Pool pool;
+    private final ExperimentJson json;
+
+    public ExperimentEvaluator(Pool pool, ExperimentJson json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /** The stored statistics of every variant that has units or outcomes. */
+    public Uni<List<VariantData>> data(UUID experimentId) {
+        Tuple id = Tuple.of(experimentId);
+        return Uni.combine().all().unis(pool.preparedQuery(VARIANTS).execute(id), pool.preparedQuery(METRICS).execute(id))
+                .asTuple().map(rows -> {
+                    Map<String, Map<String, VariantData.MetricSums>> metrics = new HashMap<>();
+                    for (Row r : rows.getItem2()) {
+                        metrics.computeIfAbsent(r.getString("variant"), v -> new HashMap<>()).put(r.getString("metric"),
+                                new VariantData.MetricSums(r.getDouble("sum"), r.getDouble("sum_sq"), r.getDouble("sum_xy"),
+                                        r.getLong("conversions")));
+                    }
+                    List<VariantData> data = new ArrayList<>();
+                    for (Row r : rows.getItem1()) {
+                        String variant = r.getString("variant");
+                        data.add(new VariantData(variant, r.getLong("units"), r.getLong("covariate_units"),
+                                r.getDouble("covariate_sum"), r.getDouble("covariate_sum_sq"),
+                                metrics.getOrDefault(variant, Map.of())));
+                    }
+                    return data;
+                });
+    }
+
+    /** The results now; {@code finalLook} when the data will not grow any more (see {@link ResultsCalculator}). */
+    public Uni<ExperimentResults> results(Experiment e, boolean finalLook) {
+        return data(e.id).map(d -> ResultsCalculator.compute(json.design(e), d, json.sequentialState(e), finalLook));
+    }
+
+    /** The verdict of {@code e}'s data as a final look (a person or the scheduler is ending the experiment). */
+    public Uni<Verdict> verdict(Experiment e, Instant at) {
+        return results(e, true).map(ExperimentEvaluator::verdict);
+    }
+
+    static Verdict verdict(ExperimentResults results) {
+        Map<String, Double> magnitudes = new HashMap<>();
+        Map<String, Double> confidences = new HashMap<>();
+        AnalysisMethod method = AnalysisMethod.valueOf(results.analysis());
+        for (ExperimentResults.Comparison c : results.primaryMetric().comparisons()) {
+            if (c.relativeLift() != null) {
+                magnitudes.put(c.variant(), Math.abs(c.relativeLift()));
+            }
+            Double confidence = switch (method) {
+                case BAYESIAN -> c.chanceToBeBetter();
+                case SEQUENTIAL -> c.sequential() == null || c.sequential().adjustedPValue() == null ? null
+                        : 1 - c.sequential().adjustedPValue();
+                default -> c.adjustedPValue() == null ? null : 1 - c.adjustedPValue();
+            };
+            if (confidence != null) {
+                confidences.put(c.variant(), confidence);
+            }
+        }
+        return new Verdict(results.recommendation().decision(), results, magnitudes, confidences);
+    }
+}

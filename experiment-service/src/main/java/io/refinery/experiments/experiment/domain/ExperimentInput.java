@@ -1,0 +1,34 @@
+package io.refinery.experiments.experiment.domain;
+
+import java.util.List;
+
+import io.refinery.experiments.experiment.design.AnalysisMethod;
+import io.refinery.experiments.experiment.design.Direction;
+import io.refinery.experiments.stats.MetricType;
+import io.refinery.experiments.stats.MultipleTestingCorrection;
+
+/**
+ * An experiment as a caller describes it, every field still optional: {@link ExperimentPlan#of} checks it and
+ * names each field it cannot accept. Also the body of {@code POST /api/v1/experiments}.
+ */
+public record ExperimentInput(String key, String systemKey, Kind kind, String hypothesis, UnitType unitType,
+        List<VariantInput> variants, Double trafficFraction, MetricInput primaryMetric, List<GuardrailInput> guardrails,
+        Double alpha, Double power, AnalysisMethod analysis, MultipleTestingCorrection correction, String maxDuration,
+        Double expectedDailyUnits) {
+
+    /** What is being compared (the seed's four kinds of experiment). */
+    public enum Kind { MODEL_VARIANT, CONTENT, INTERVENTION_THRESHOLD, PERSONALIZATION_DEPTH }
+
+    /** What a unit of assignment is. */
+    public enum UnitType { USER, SESSION, ORDER }
+
+    public record VariantInput(String key, Double weight, Boolean control, String description) {
+    }
+
+    public record MetricInput(String name, MetricType type, Direction direction, Double minimumDetectableEffect,
+            Double baselineRate, Double baselineMean, Double baselineStdDev) {
+    }
+
+    public record GuardrailInput(String name, MetricType type, Direction direction, Double maxRegression) {
+    }
+}

@@ -1,0 +1,127 @@
+package io.refinery.experiments.experiment.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.smallrye.mutiny.Uni;
+import io.refinery.platform.outbox.Outbox;
+
+/**
+ * What the experiment lifecycle publishes, through the outbox (so events commit with the state change), on
+ * refinery.experiments.lifecycle keyed by systemKey: started, stopped, concluded, overdue, and coverage gap
+ * opened/closed. A conclusion that ships a variant also sends a MODEL_ROLLOUT request on refinery.oversight.requests.
+ */
+@ApplicationScoped
+public class LifecycleEvents {
+
+    public static final String LIFECYCLE_TOPIC = "refinery.experiments.lifecycle";
+    public static final String REQUESTS_TOPIC = "refinery.oversight.requests";
+    public static final String STARTED = "io.refinery.experiments.experiment.started.v1";
+    public static final String STOPPED = "io.refinery.experiments.experiment.stopped.v1";
+    public static final String CONCLUDED = "io.refinery.experiments.experiment.concluded.v1";
+    public static final String OVERDUE = "io.refinery.experiments.experiment.overdue.v1";
+    public static final String GAP_OPENED = "io.refinery.experiments.coverage.gap-opened.v1";
+    public static final String GAP_CLOSED = "io.refinery.experiments.coverage.gap-closed.v1";
+    public static final String REVIEW_REQUESTED = "io.refinery.experiments.review.requested.v1";
+    public static final String MODEL_ROLLOUT = "MODEL_ROLLOUT";
+    public static final String SERVICE = "experiment-service";
+
+    @RegisterForReflection
+    public record Started(UUID experimentId, String experimentKey, String systemKey, String kind, String hypothesis,
+            List<String> variants, String primaryMetric, String analysis, long requiredUnitsPerVariant,
+            String maxDuration, Instant startedAt, Instant endsAt, String startedBy) {
+    }
+
+    @RegisterForReflection
+    public record Stopped(UUID experimentId, String experimentKey, String systemKey, String trigger, String reason,
+            Instant stoppedAt, String recommendedDecision, Object evaluation) {
+    }
+
+    @RegisterForReflection
+    public record Concluded(UUID experimentId, String experimentKey, String systemKey, String decision,
+            String rationale, String trigger, String concludedBy, Instant concludedAt, String recommendedDecision,
+            UUID rolloutRequestId, Object evaluation) {
+    }
+
+    @RegisterForReflection
+    public record Overdue(UUID experimentId, String experimentKey, String systemKey, String state, Instant stoppedAt,
+            Instant endsAt, Instant overdueAt, String reason) {
+    }
+
+    @RegisterForReflection
+    public record CoverageGap(String systemKey, Instant openedAt, Instant closedAt, String experimentKey) {
+    }
+
+    /** The oversight request contract of refinery.oversight.requests. */
+    @RegisterForReflection
+    public record ReviewRequest(UUID id, String systemKey, String actionType, String summary,
+            Map<String, Object> payload, Double magnitude, Double amount, Double confidence, Source source) {
+    }
+
+    @RegisterForReflection
+    public record Source(String service, String eventId) {
+    }
+
+    private final Outbox outbox;
+
+    public LifecycleEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public Uni<Void> started(Experiment e, List<String> variants, String primaryMetric) {
+        return outbox.append(LIFECYCLE_TOPIC, STARTED, e.systemKey, new Started(e.id, e.key, e.systemKey,
+                e.kind.name(), e.hypothesis, variants, primaryMetric, e.analysis.name(), e.requiredUnitsPerVariant,
+                e.maxDuration, e.startedAt, e.endsAt, e.updatedBy)).replaceWithVoid();
+    }
+
+    public Uni<Void> stopped(Experiment e, String recommendedDecision, Object evaluation) {
+        return outbox.append(LIFECYCLE_TOPIC, STOPPED, e.systemKey, new Stopped(e.id, e.key, e.systemKey,
+                e.stopTrigger.name(), e.stopReason, e.stoppedAt, recommendedDecision, evaluation)).replaceWithVoid();
+    }
+
+    /**
+     * The concluded event and, for a SHIP decision, the MODEL_ROLLOUT request (its id is already on the experiment).
+     *
+     * @param magnitude the shipped variant's relative lift on the primary metric (absolute value), if known
+     * @param confidence 1 − its p-value, or its chance to beat control, if known
+     */
+    public Uni<Void> concluded(Experiment e, String trigger, String recommendedDecision, Object evaluation,
+            Double magnitude, Double confidence) {
+        Concluded data = new Concluded(e.id, e.key, e.systemKey, e.decision, e.decisionRationale, trigger,
+                e.concludedBy, e.concludedAt, recommendedDecision, e.rolloutRequestId, evaluation);
+        return outbox.append(LIFECYCLE_TOPIC, CONCLUDED, e.systemKey, data).flatMap(event -> {
+            if (e.rolloutRequestId == null) {
+                return Uni.createFrom().voidItem();
+            }
+            String variant = e.decision.substring("SHIP:".length());
+            String summary = "Roll out variant %s of experiment %s on %s (%s)".formatted(variant, e.key, e.systemKey,
+                    e.decisionRationale == null ? "concluded " + trigger.toLowerCase() : e.decisionRationale);
+            Map<String, Object> payload = Map.of("experimentKey", e.key, "experimentId", e.id.toString(),
+                    "variant", variant, "decision", e.decision, "trigger", trigger, "kind", e.kind.name(),
+                    "evaluation", evaluation == null ? Map.of() : evaluation);
+            return outbox.append(REQUESTS_TOPIC, REVIEW_REQUESTED, e.systemKey, new ReviewRequest(e.rolloutRequestId,
+                    e.systemKey, MODEL_ROLLOUT, summary, payload, magnitude, null, confidence,
+                    new Source(SERVICE, event.id()))).replaceWithVoid();
+        });
+    }
+
+    public Uni<Void> overdue(Experiment e, String reason) {
+        return outbox.append(LIFECYCLE_TOPIC, OVERDUE, e.systemKey, new Overdue(e.id, e.key, e.systemKey,
+                e.state.name(), e.stoppedAt, e.endsAt, e.overdueAt, reason)).replaceWithVoid();
+    }
+
+    public Uni<Void> coverageGapOpened(String systemKey, Instant openedAt) {
+        return outbox.append(LIFECYCLE_TOPIC, GAP_OPENED, systemKey, new CoverageGap(systemKey, openedAt, null, null))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> coverageGapClosed(String systemKey, Instant openedAt, Instant closedAt, String experimentKey) {
+        return outbox.append(LIFECYCLE_TOPIC, GAP_CLOSED, systemKey,
+                new CoverageGap(systemKey, openedAt, closedAt, experimentKey)).replaceWithVoid();
+    }
+}
