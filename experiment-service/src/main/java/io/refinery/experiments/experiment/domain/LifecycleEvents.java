@@ -3,6 +3,7 @@ package io.refinery.experiments.experiment.domain;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.refinery.platform.outbox.Outbox;
+import io.refinery.platform.events.RequestSource;
+import io.refinery.platform.events.ReviewRequested;
 
 /**
  * What the experiment lifecycle publishes, through the outbox (so events commit with the state change), on
@@ -20,14 +23,14 @@ import io.refinery.platform.outbox.Outbox;
 public class LifecycleEvents {
 
     public static final String LIFECYCLE_TOPIC = "refinery.experiments.lifecycle";
-    public static final String REQUESTS_TOPIC = "refinery.oversight.requests";
+    public static final String REQUESTS_TOPIC = ReviewRequested.TOPIC;
     public static final String STARTED = "io.refinery.experiments.experiment.started.v1";
     public static final String STOPPED = "io.refinery.experiments.experiment.stopped.v1";
     public static final String CONCLUDED = "io.refinery.experiments.experiment.concluded.v1";
     public static final String OVERDUE = "io.refinery.experiments.experiment.overdue.v1";
     public static final String GAP_OPENED = "io.refinery.experiments.coverage.gap-opened.v1";
     public static final String GAP_CLOSED = "io.refinery.experiments.coverage.gap-closed.v1";
-    public static final String REVIEW_REQUESTED = "io.refinery.experiments.review.requested.v1";
+    public static final String REVIEW_REQUESTED = ReviewRequested.typeOf("experiments");
     public static final String MODEL_ROLLOUT = "MODEL_ROLLOUT";
     public static final String SERVICE = "experiment-service";
 
@@ -55,16 +58,6 @@ public class LifecycleEvents {
 
     @RegisterForReflection
     public record CoverageGap(String systemKey, Instant openedAt, Instant closedAt, String experimentKey) {
-    }
-
-    /** The oversight request contract of refinery.oversight.requests. */
-    @RegisterForReflection
-    public record ReviewRequest(UUID id, String systemKey, String actionType, String summary,
-            Map<String, Object> payload, Double magnitude, Double amount, Double confidence, Source source) {
-    }
-
-    @RegisterForReflection
-    public record Source(String service, String eventId) {
     }
 
     private final Outbox outbox;
@@ -104,9 +97,9 @@ public class LifecycleEvents {
             Map<String, Object> payload = Map.of("experimentKey", e.key, "experimentId", e.id.toString(),
                     "variant", variant, "decision", e.decision, "trigger", trigger, "kind", e.kind.name(),
                     "evaluation", evaluation == null ? Map.of() : evaluation);
-            return outbox.append(REQUESTS_TOPIC, REVIEW_REQUESTED, e.systemKey, new ReviewRequest(e.rolloutRequestId,
+            return outbox.append(REQUESTS_TOPIC, REVIEW_REQUESTED, e.systemKey, new ReviewRequested(Objects.toString(e.rolloutRequestId, null),
                     e.systemKey, MODEL_ROLLOUT, summary, payload, magnitude, null, confidence,
-                    new Source(SERVICE, event.id()))).replaceWithVoid();
+                    new RequestSource(SERVICE, event.id()))).replaceWithVoid();
         });
     }
 

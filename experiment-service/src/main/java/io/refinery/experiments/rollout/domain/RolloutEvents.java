@@ -11,6 +11,8 @@ import io.refinery.experiments.experiment.domain.LifecycleEvents;
 import io.refinery.platform.outbox.CloudEvent;
 import io.refinery.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.events.RequestSource;
+import io.refinery.platform.events.ReviewRequested;
 
 /**
  * A rollout's lifecycle on refinery.experiments.lifecycle ({@code io.refinery.experiments.rollout.<step>.v1}: created,
@@ -46,8 +48,8 @@ public class RolloutEvents {
     public Uni<Void> request(Rollout r, UUID requestId, String summary, Map<String, Object> payload, Double magnitude,
             CloudEvent announced) {
         return outbox.append(LifecycleEvents.REQUESTS_TOPIC, LifecycleEvents.REVIEW_REQUESTED, r.systemKey,
-                new LifecycleEvents.ReviewRequest(requestId, r.systemKey, ROLLOUT_PHASE, summary, payload, magnitude, null,
-                        null, new LifecycleEvents.Source(LifecycleEvents.SERVICE, announced.id())))
+                new ReviewRequested(requestId.toString(), r.systemKey, ROLLOUT_PHASE, summary, payload, magnitude, null,
+                        null, new RequestSource(LifecycleEvents.SERVICE, announced.id())))
                 .replaceWithVoid();
     }
 }
