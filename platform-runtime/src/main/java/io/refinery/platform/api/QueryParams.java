@@ -4,7 +4,10 @@ import java.util.Arrays;
 
 import io.refinery.platform.problem.InvalidFieldsProblem;
 
-/** Parses query parameters by hand so a bad value is a 400 naming the parameter, not JAX-RS's bare 404. */
+/**
+ * Parses query and path parameters by hand so a bad value is a 400 naming the parameter, not JAX-RS's bare 404 or a
+ * 500 from a parse exception.
+ */
 public final class QueryParams {
 
     private QueryParams() {
@@ -30,6 +33,15 @@ public final class QueryParams {
             return java.time.Instant.parse(value.strip());
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidFieldsProblem(field, "must be an ISO-8601 UTC instant such as 2026-11-01T00:00:00Z");
+        }
+    }
+
+    /** A UUID path or query parameter (an id, a cursor's id part); anything else, or nothing, is a 400 naming it. */
+    public static java.util.UUID uuid(String field, String value) {
+        try {
+            return java.util.UUID.fromString(value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldsProblem(field, "must be a UUID");
         }
     }
 }

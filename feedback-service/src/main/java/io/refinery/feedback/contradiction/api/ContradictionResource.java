@@ -22,6 +22,7 @@ import io.refinery.platform.api.Page;
 import io.refinery.platform.api.Roles;
 import io.refinery.platform.problem.InvalidFieldsProblem;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.api.QueryParams;
 
 /** Contradictions between metrics and customers, {@code /api/v1/contradictions}. */
 @Path("/api/v1/contradictions")
@@ -67,12 +68,6 @@ public class ContradictionResource {
     @Operation(summary = "One contradiction")
     @APIResponse(responseCode = "404", description = "No such contradiction")
     public Uni<ContradictionView> get(@PathParam("id") String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldsProblem("id", "must be a UUID");
-        }
-        return queries.get(uuid);
+        return queries.get(QueryParams.uuid("id", id));
     }
 }

@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.refinery.metrics.http.PathParams;
 import io.refinery.metrics.alerting.domain.Alert;
 import io.refinery.metrics.alerting.domain.AlertQueries;
 import io.smallrye.mutiny.Uni;
@@ -56,7 +55,7 @@ public class AlertResource {
     @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
     @Operation(summary = "One alert with its breaching periods, their values and the baseline")
     public Uni<AlertResponse> get(@PathParam("id") String id) {
-        return alerts.get(PathParams.uuid("id", id)).map(a -> AlertResponse.of(a, mapper));
+        return alerts.get(QueryParams.uuid("id", id)).map(a -> AlertResponse.of(a, mapper));
     }
 
     private static AlertQueries.After after(String cursor) {
@@ -66,7 +65,7 @@ public class AlertResource {
         }
         String[] parts = position.split("\\|", 2);
         try {
-            return new AlertQueries.After(Instant.parse(parts[0]), PathParams.uuid("cursor", parts[1]));
+            return new AlertQueries.After(Instant.parse(parts[0]), QueryParams.uuid("cursor", parts[1]));
         } catch (RuntimeException e) {
             throw new InvalidFieldsProblem("cursor", "is not a cursor returned by this API");
         }

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.refinery.metrics.http.PathParams;
+import io.refinery.platform.api.QueryParams;
 import io.refinery.metrics.alerting.domain.RuleEvaluations;
 import io.refinery.metrics.alerting.domain.RuleService;
 import io.smallrye.mutiny.Uni;
@@ -74,7 +74,7 @@ public class RuleResource {
             @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.checkLimit(limit);
         String after = Page.decode(cursor);
-        return rules.page(systemKey, after == null ? null : PathParams.uuid("cursor", after), size + 1)
+        return rules.page(systemKey, after == null ? null : QueryParams.uuid("cursor", after), size + 1)
                 .map(rows -> Page.of(rows, size, r -> r.id.toString(), RuleResponse::of));
     }
 
@@ -83,7 +83,7 @@ public class RuleResource {
     @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
     @Operation(summary = "One rule, with its alert precision")
     public Uni<RuleResponse> get(@PathParam("id") String id) {
-        return rules.get(PathParams.uuid("id", id)).map(RuleResponse::of);
+        return rules.get(QueryParams.uuid("id", id)).map(RuleResponse::of);
     }
 
     @PUT
@@ -92,7 +92,7 @@ public class RuleResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a rule")
     public Uni<RuleResponse> update(@PathParam("id") String id, @NotNull @Valid RuleRequest request) {
-        return rules.update(PathParams.uuid("id", id), request.toDraft(), caller.getSubject()).map(RuleResponse::of);
+        return rules.update(QueryParams.uuid("id", id), request.toDraft(), caller.getSubject()).map(RuleResponse::of);
     }
 
     @DELETE
@@ -102,7 +102,7 @@ public class RuleResource {
     @APIResponse(responseCode = "204", description = "Retired")
     @APIResponse(responseCode = "409", description = "The rule has an open alert")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return rules.delete(PathParams.uuid("id", id), caller.getSubject()).map(x -> Response.noContent().build());
+        return rules.delete(QueryParams.uuid("id", id), caller.getSubject()).map(x -> Response.noContent().build());
     }
 
     @POST
@@ -116,7 +116,7 @@ public class RuleResource {
         if (asOf.isAfter(now)) {
             throw new InvalidFieldsProblem("at", "must not be in the future");
         }
-        return evaluations.evaluate(PathParams.uuid("id", id), asOf).map(o -> EvaluationResponse.of(o, mapper));
+        return evaluations.evaluate(QueryParams.uuid("id", id), asOf).map(o -> EvaluationResponse.of(o, mapper));
     }
 
     private static Instant instant(String field, String value) {

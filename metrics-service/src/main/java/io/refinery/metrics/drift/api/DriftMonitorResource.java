@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.refinery.metrics.http.PathParams;
+import io.refinery.platform.api.QueryParams;
 import io.refinery.metrics.drift.domain.DriftEvaluations;
 import io.refinery.metrics.drift.domain.DriftMonitorService;
 import io.refinery.metrics.drift.domain.DriftRuns;
@@ -82,7 +82,7 @@ public class DriftMonitorResource {
             @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.checkLimit(limit);
         String after = Page.decode(cursor);
-        return monitors.page(systemKey, after == null ? null : PathParams.uuid("cursor", after), size + 1)
+        return monitors.page(systemKey, after == null ? null : QueryParams.uuid("cursor", after), size + 1)
                 .map(rows -> Page.of(rows, size, m -> m.id.toString(), m -> DriftMonitorResponse.of(m, monitors.features(m))));
     }
 
@@ -92,7 +92,7 @@ public class DriftMonitorResource {
     @Operation(summary = "One drift monitor")
     @APIResponse(responseCode = "404", description = "No such monitor (or retired)")
     public Uni<DriftMonitorResponse> get(@PathParam("id") String id) {
-        return monitors.get(PathParams.uuid("id", id)).map(m -> DriftMonitorResponse.of(m, monitors.features(m)));
+        return monitors.get(QueryParams.uuid("id", id)).map(m -> DriftMonitorResponse.of(m, monitors.features(m)));
     }
 
     @PUT
@@ -107,7 +107,7 @@ public class DriftMonitorResource {
     @APIResponse(responseCode = "404", description = "No such monitor (or retired)")
     @APIResponse(responseCode = "422", description = "Another AI system than the monitor's, or an unknown one")
     public Uni<DriftMonitorResponse> update(@PathParam("id") String id, @NotNull @Valid DriftMonitorRequest request) {
-        return monitors.update(PathParams.uuid("id", id), request.toDraft(), caller.getSubject())
+        return monitors.update(QueryParams.uuid("id", id), request.toDraft(), caller.getSubject())
                 .map(m -> DriftMonitorResponse.of(m, monitors.features(m)));
     }
 
@@ -117,7 +117,7 @@ public class DriftMonitorResource {
     @Operation(summary = "Retire a drift monitor (its runs are kept)")
     @APIResponse(responseCode = "204", description = "Retired")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return monitors.delete(PathParams.uuid("id", id), caller.getSubject()).map(x -> Response.noContent().build());
+        return monitors.delete(QueryParams.uuid("id", id), caller.getSubject()).map(x -> Response.noContent().build());
     }
 
     @GET
@@ -128,7 +128,7 @@ public class DriftMonitorResource {
     public Uni<Page<DriftRunResponse>> runs(@PathParam("id") String id,
             @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("cursor") String cursor) {
         int size = Page.checkLimit(limit);
-        return runs.ofMonitor(PathParams.uuid("id", id), after(cursor), size + 1)
+        return runs.ofMonitor(QueryParams.uuid("id", id), after(cursor), size + 1)
                 .map(rows -> Page.of(rows, size, r -> r.evaluatedAt + "|" + r.id, r -> DriftRunResponse.of(r, mapper)));
     }
 
@@ -154,7 +154,7 @@ public class DriftMonitorResource {
         if (asOf.isAfter(now)) {
             throw new InvalidFieldsProblem("at", "must not be in the future");
         }
-        return evaluations.evaluate(PathParams.uuid("id", id), asOf).map(r -> DriftRunResponse.of(r, mapper));
+        return evaluations.evaluate(QueryParams.uuid("id", id), asOf).map(r -> DriftRunResponse.of(r, mapper));
     }
 
     /** The position a runs cursor stands for (evaluatedAt|id), or null. */
