@@ -2,7 +2,6 @@ package io.refinery.platform.events;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,20 +37,15 @@ public final class AlertEvents {
                 EventFields.text(data, "data.severity"), shaped(mapper, data, "rule", AlertRule.class),
                 data.path("consecutiveBreaches").asInt(0), periods(mapper, data, "breachingPeriods"),
                 periods(mapper, data, "skippedPeriods"), EventFields.optionalText(data, "data.note"),
-                EventFields.instant(data, "data.firedAt"), optionalUuid(data, "data.oversightRequestId"));
+                EventFields.instant(data, "data.firedAt"), EventFields.optionalUuid(data, "data.oversightRequestId"));
     }
 
     private static AlertResolved resolved(ObjectMapper mapper, JsonNode data) {
         return new AlertResolved(EventFields.uuid(data, "data.alertId"), EventFields.text(data, "data.systemKey"),
                 EventFields.text(data, "data.metric"), EventFields.optionalText(data, "data.segment"),
-                EventFields.text(data, "data.severity"), optionalUuid(data, "data.ruleId"),
+                EventFields.text(data, "data.severity"), EventFields.optionalUuid(data, "data.ruleId"),
                 shaped(mapper, data, "resolvingPeriod", JudgedPeriod.class),
                 EventFields.instant(data, "data.resolvedAt"));
-    }
-
-    private static UUID optionalUuid(JsonNode data, String path) {
-        JsonNode v = data.path(path.substring(path.lastIndexOf('.') + 1));
-        return v.isMissingNode() || v.isNull() ? null : EventFields.uuid(data, path);
     }
 
     private static <T> T shaped(ObjectMapper mapper, JsonNode data, String field, Class<T> type) {

@@ -34,7 +34,8 @@ public final class RollupEvents {
         }
         RollupClosed rollup = new RollupClosed(EventFields.text(data, "data.systemKey"),
                 EventFields.text(data, "data.metric"), EventFields.text(data, "data.period"), start, end,
-                finite(data, "data.value"), count(data, "data.count"), count(data, "data.samples"),
+                finite(data, "data.value"), EventFields.count(data, "data.count"),
+                EventFields.count(data, "data.samples"),
                 finite(data, "data.min"), finite(data, "data.max"), segments(data.path("segments")));
         return new ReceivedEvent<>(EventFields.uuid(envelope, "id"), rollup);
     }
@@ -54,8 +55,8 @@ public final class RollupEvents {
                 throw new PoisonMessageException(path + " must be an object, got " + EventFields.describe(segment));
             }
             segments.add(new RollupClosed.SegmentValue(EventFields.text(segment, path + ".segment"),
-                    finite(segment, path + ".value"), count(segment, path + ".count"),
-                    count(segment, path + ".samples")));
+                    finite(segment, path + ".value"), EventFields.count(segment, path + ".count"),
+                    EventFields.count(segment, path + ".samples")));
         }
         return List.copyOf(segments);
     }
@@ -69,17 +70,5 @@ public final class RollupEvents {
             throw new PoisonMessageException(path + " must be a finite number, got " + v);
         }
         return v;
-    }
-
-    private static long count(JsonNode node, String path) {
-        JsonNode v = node.path(path.substring(path.lastIndexOf('.') + 1));
-        if (v.isMissingNode() || v.isNull()) {
-            throw new PoisonMessageException(path + " is required");
-        }
-        if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() < 0) {
-            throw new PoisonMessageException(path + " must be a whole number of zero or more, got "
-                    + EventFields.describe(v));
-        }
-        return v.asLong();
     }
 }

@@ -110,6 +110,23 @@ public final class EventFields {
         }
     }
 
+    /** The field's UUID, or null when it is absent or null; anything else is refused as {@link #uuid} does. */
+    public static UUID optionalUuid(JsonNode node, String path) {
+        return absent(node.path(key(path))) ? null : uuid(node, path);
+    }
+
+    /** A required count: a whole number of zero or more. */
+    public static long count(JsonNode node, String path) {
+        JsonNode v = node.path(key(path));
+        if (absent(v)) {
+            throw new PoisonMessageException(path + " is required");
+        }
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.asLong() < 0) {
+            throw new PoisonMessageException(path + " must be a whole number of zero or more, got " + describe(v));
+        }
+        return v.asLong();
+    }
+
     /** The field's number, or null when it is absent or null; any other type is refused. */
     public static Double optionalNumber(JsonNode node, String path) {
         JsonNode v = node.path(key(path));
