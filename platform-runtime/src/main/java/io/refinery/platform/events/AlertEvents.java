@@ -21,14 +21,18 @@ public final class AlertEvents {
 
     /** The alert event a record carries, or null when it is another event type of the topic. */
     public static ReceivedEvent<AlertEvent> read(ObjectMapper mapper, byte[] value) {
-        JsonNode envelope = EventFields.envelope(mapper, value);
+        return read(mapper, EventFields.envelope(mapper, value));
+    }
+
+    /** As {@link #read(ObjectMapper, byte[])}, for an envelope already parsed. */
+    public static ReceivedEvent<AlertEvent> read(ObjectMapper mapper, JsonNode envelope) {
         String type = envelope.path("type").asText();
         if (!AlertFired.TYPE.equals(type) && !AlertResolved.TYPE.equals(type)) {
             return null;
         }
         JsonNode data = EventFields.object(envelope, "data");
         AlertEvent event = AlertFired.TYPE.equals(type) ? fired(mapper, data) : resolved(mapper, data);
-        return new ReceivedEvent<>(EventFields.uuid(envelope, "id"), event);
+        return ReceivedEvent.of(envelope, event);
     }
 
     private static AlertFired fired(ObjectMapper mapper, JsonNode data) {

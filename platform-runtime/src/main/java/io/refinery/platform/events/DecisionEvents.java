@@ -38,7 +38,7 @@ public final class DecisionEvents {
                 source(data.path("source")),
                 data.path("automatic").asBoolean(false),
                 EventFields.optionalText(data, "data.clientId"));
-        return new ReceivedEvent<>(EventFields.uuid(envelope, "id"), decision);
+        return ReceivedEvent.of(envelope, decision);
     }
 
     /**

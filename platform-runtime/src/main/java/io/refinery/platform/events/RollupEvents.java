@@ -37,7 +37,7 @@ public final class RollupEvents {
                 finite(data, "data.value"), EventFields.count(data, "data.count"),
                 EventFields.count(data, "data.samples"),
                 finite(data, "data.min"), finite(data, "data.max"), segments(data.path("segments")));
-        return new ReceivedEvent<>(EventFields.uuid(envelope, "id"), rollup);
+        return ReceivedEvent.of(envelope, rollup);
     }
 
     private static List<RollupClosed.SegmentValue> segments(JsonNode v) {

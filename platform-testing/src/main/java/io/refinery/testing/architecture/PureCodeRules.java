@@ -1,6 +1,8 @@
 package io.refinery.testing.architecture;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.INTERFACES;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -20,7 +22,7 @@ import com.tngtech.archunit.lang.ArchRule;
  */
 public final class PureCodeRules {
 
-    /** Packages a pure package must not use: the frameworks, their APIs, the shared runtime. */
+    /** Packages a pure package must not use: the frameworks, their APIs, the shared runtime (but {@link #EVENT_CONTRACTS}). */
     public static final List<String> FRAMEWORK_PACKAGES = List.of(
             "io.quarkus..", "jakarta..", "javax..", "io.smallrye..", "io.vertx..", "org.hibernate..",
             "org.eclipse.microprofile..", "org.apache.kafka..", "io.micrometer..", "org.jboss..", "java.sql..",
@@ -30,6 +32,14 @@ public final class PureCodeRules {
     public static final List<String> SERVICE_ROOTS = List.of(
             "io.refinery.metrics", "io.refinery.experiments", "io.refinery.feedback", "io.refinery.oversight");
 
+    /**
+     * What a pure package may use of the shared runtime: the records and interfaces of the shared event contracts
+     * ({@code io.refinery.platform.events}), which are plain data. Their readers (which parse JSON) stay out of reach.
+     */
+    public static final DescribedPredicate<JavaClass> EVENT_CONTRACTS = resideInAPackage("io.refinery.platform.events")
+            .and(assignableTo(Record.class).or(INTERFACES))
+            .as("the records and interfaces of io.refinery.platform.events");
+
     private static final String PURE = "pure logic is plain Java (DESIGN.md §2): it is unit-tested with plain JUnit, "
             + "without a container, a broker or a database, and it does not change when a framework does";
 
@@ -38,8 +48,10 @@ public final class PureCodeRules {
 
     /** (a) Classes in {@code purePackages} depend on none of {@link #FRAMEWORK_PACKAGES}. */
     public static ArchRule noFrameworkDependencies(String... purePackages) {
+        DescribedPredicate<JavaClass> framework = resideInAnyPackage(FRAMEWORK_PACKAGES.toArray(String[]::new))
+                .and(not(EVENT_CONTRACTS)).as("reside in any package %s (but %s)", FRAMEWORK_PACKAGES, EVENT_CONTRACTS);
         return noClasses().that().resideInAnyPackage(withSubpackages(purePackages))
-                .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORK_PACKAGES.toArray(String[]::new))
+                .should().dependOnClassesThat(framework)
                 .because(PURE);
     }
 
@@ -49,8 +61,8 @@ public final class PureCodeRules {
      */
     public static ArchRule noFrameworkDependenciesExcept(String allowedPackage, String why, String... purePackages) {
         DescribedPredicate<JavaClass> framework = resideInAnyPackage(FRAMEWORK_PACKAGES.toArray(String[]::new))
-                .and(not(resideInAPackage(allowedPackage)))
-                .as("reside in any package %s but %s", FRAMEWORK_PACKAGES, allowedPackage);
+                .and(not(resideInAPackage(allowedPackage))).and(not(EVENT_CONTRACTS))
+                .as("reside in any package %s but %s (or %s)", FRAMEWORK_PACKAGES, allowedPackage, EVENT_CONTRACTS);
         return noClasses().that().resideInAnyPackage(withSubpackages(purePackages))
                 .should().dependOnClassesThat(framework)
                 .because(PURE + "; " + allowedPackage + " is allowed because " + why);

@@ -8,57 +8,25 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.refinery.platform.outbox.Outbox;
+import io.refinery.platform.events.LifecycleEvent;
 import io.refinery.platform.events.RequestSource;
 import io.refinery.platform.events.ReviewRequested;
 
 /**
- * What the experiment lifecycle publishes, through the outbox (so events commit with the state change), on
+ * What the experiment lifecycle publishes (the shared {@link LifecycleEvent} contract), through the outbox (so events commit with the state change), on
  * refinery.experiments.lifecycle keyed by systemKey: started, stopped, concluded, overdue, and coverage gap
  * opened/closed. A conclusion that ships a variant also sends a MODEL_ROLLOUT request on refinery.oversight.requests.
  */
 @ApplicationScoped
 public class LifecycleEvents {
 
-    public static final String LIFECYCLE_TOPIC = "refinery.experiments.lifecycle";
+    public static final String LIFECYCLE_TOPIC = LifecycleEvent.TOPIC;
     public static final String REQUESTS_TOPIC = ReviewRequested.TOPIC;
-    public static final String STARTED = "io.refinery.experiments.experiment.started.v1";
-    public static final String STOPPED = "io.refinery.experiments.experiment.stopped.v1";
-    public static final String CONCLUDED = "io.refinery.experiments.experiment.concluded.v1";
-    public static final String OVERDUE = "io.refinery.experiments.experiment.overdue.v1";
-    public static final String GAP_OPENED = "io.refinery.experiments.coverage.gap-opened.v1";
-    public static final String GAP_CLOSED = "io.refinery.experiments.coverage.gap-closed.v1";
     public static final String REVIEW_REQUESTED = ReviewRequested.typeOf("experiments");
     public static final String MODEL_ROLLOUT = "MODEL_ROLLOUT";
     public static final String SERVICE = "experiment-service";
-
-    @RegisterForReflection
-    public record Started(UUID experimentId, String experimentKey, String systemKey, String kind, String hypothesis,
-            List<String> variants, String primaryMetric, String analysis, long requiredUnitsPerVariant,
-            String maxDuration, Instant startedAt, Instant endsAt, String startedBy) {
-    }
-
-    @RegisterForReflection
-    public record Stopped(UUID experimentId, String experimentKey, String systemKey, String trigger, String reason,
-            Instant stoppedAt, String recommendedDecision, Object evaluation) {
-    }
-
-    @RegisterForReflection
-    public record Concluded(UUID experimentId, String experimentKey, String systemKey, String decision,
-            String rationale, String trigger, String concludedBy, Instant concludedAt, String recommendedDecision,
-            UUID rolloutRequestId, Object evaluation) {
-    }
-
-    @RegisterForReflection
-    public record Overdue(UUID experimentId, String experimentKey, String systemKey, String state, Instant stoppedAt,
-            Instant endsAt, Instant overdueAt, String reason) {
-    }
-
-    @RegisterForReflection
-    public record CoverageGap(String systemKey, Instant openedAt, Instant closedAt, String experimentKey) {
-    }
 
     private final Outbox outbox;
 
@@ -67,13 +35,13 @@ public class LifecycleEvents {
     }
 
     public Uni<Void> started(Experiment e, List<String> variants, String primaryMetric) {
-        return outbox.append(LIFECYCLE_TOPIC, STARTED, e.systemKey, new Started(e.id, e.key, e.systemKey,
+        return outbox.append(LIFECYCLE_TOPIC, LifecycleEvent.ExperimentStarted.TYPE, e.systemKey, new LifecycleEvent.ExperimentStarted(e.id, e.key, e.systemKey,
                 e.kind.name(), e.hypothesis, variants, primaryMetric, e.analysis.name(), e.requiredUnitsPerVariant,
                 e.maxDuration, e.startedAt, e.endsAt, e.updatedBy)).replaceWithVoid();
     }
 
     public Uni<Void> stopped(Experiment e, String recommendedDecision, Object evaluation) {
-        return outbox.append(LIFECYCLE_TOPIC, STOPPED, e.systemKey, new Stopped(e.id, e.key, e.systemKey,
+        return outbox.append(LIFECYCLE_TOPIC, LifecycleEvent.ExperimentStopped.TYPE, e.systemKey, new LifecycleEvent.ExperimentStopped(e.id, e.key, e.systemKey,
                 e.stopTrigger.name(), e.stopReason, e.stoppedAt, recommendedDecision, evaluation)).replaceWithVoid();
     }
 
@@ -85,9 +53,9 @@ public class LifecycleEvents {
      */
     public Uni<Void> concluded(Experiment e, String trigger, String recommendedDecision, Object evaluation,
             Double magnitude, Double confidence) {
-        Concluded data = new Concluded(e.id, e.key, e.systemKey, e.decision, e.decisionRationale, trigger,
+        LifecycleEvent.ExperimentConcluded data = new LifecycleEvent.ExperimentConcluded(e.id, e.key, e.systemKey, e.decision, e.decisionRationale, trigger,
                 e.concludedBy, e.concludedAt, recommendedDecision, e.rolloutRequestId, evaluation);
-        return outbox.append(LIFECYCLE_TOPIC, CONCLUDED, e.systemKey, data).flatMap(event -> {
+        return outbox.append(LIFECYCLE_TOPIC, LifecycleEvent.ExperimentConcluded.TYPE, e.systemKey, data).flatMap(event -> {
             if (e.rolloutRequestId == null) {
                 return Uni.createFrom().voidItem();
             }
@@ -104,17 +72,17 @@ public class LifecycleEvents {
     }
 
     public Uni<Void> overdue(Experiment e, String reason) {
-        return outbox.append(LIFECYCLE_TOPIC, OVERDUE, e.systemKey, new Overdue(e.id, e.key, e.systemKey,
+        return outbox.append(LIFECYCLE_TOPIC, LifecycleEvent.ExperimentOverdue.TYPE, e.systemKey, new LifecycleEvent.ExperimentOverdue(e.id, e.key, e.systemKey,
                 e.state.name(), e.stoppedAt, e.endsAt, e.overdueAt, reason)).replaceWithVoid();
     }
 
     public Uni<Void> coverageGapOpened(String systemKey, Instant openedAt) {
-        return outbox.append(LIFECYCLE_TOPIC, GAP_OPENED, systemKey, new CoverageGap(systemKey, openedAt, null, null))
+        return outbox.append(LIFECYCLE_TOPIC, LifecycleEvent.CoverageGap.OPENED, systemKey, new LifecycleEvent.CoverageGap(systemKey, openedAt, null, null))
                 .replaceWithVoid();
     }
 
     public Uni<Void> coverageGapClosed(String systemKey, Instant openedAt, Instant closedAt, String experimentKey) {
-        return outbox.append(LIFECYCLE_TOPIC, GAP_CLOSED, systemKey,
-                new CoverageGap(systemKey, openedAt, closedAt, experimentKey)).replaceWithVoid();
+        return outbox.append(LIFECYCLE_TOPIC, LifecycleEvent.CoverageGap.CLOSED, systemKey,
+                new LifecycleEvent.CoverageGap(systemKey, openedAt, closedAt, experimentKey)).replaceWithVoid();
     }
 }

@@ -6,29 +6,24 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.refinery.experiments.experiment.domain.LifecycleEvents;
 import io.refinery.platform.outbox.CloudEvent;
 import io.refinery.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.events.LifecycleEvent;
 import io.refinery.platform.events.RequestSource;
 import io.refinery.platform.events.ReviewRequested;
 
 /**
- * A rollout's lifecycle on refinery.experiments.lifecycle ({@code io.refinery.experiments.rollout.<step>.v1}: created,
- * blocked, gate-requested, phase-approved, phase-rejected, paused, resume-requested, resumed, rolled-back, completed,
- * override-requested) and its ROLLOUT_PHASE requests on refinery.oversight.requests, through the outbox.
+ * A rollout's lifecycle on refinery.experiments.lifecycle (the shared {@link LifecycleEvent.RolloutStepped}, typed
+ * {@code io.refinery.experiments.rollout.<step>.v1}: created, blocked, gate-requested, phase-approved, phase-rejected,
+ * paused, resume-requested, resumed, rolled-back, completed, override-requested) and its ROLLOUT_PHASE requests on
+ * refinery.oversight.requests, through the outbox.
  */
 @ApplicationScoped
 public class RolloutEvents {
 
     public static final String ROLLOUT_PHASE = "ROLLOUT_PHASE";
-    private static final String TYPE = "io.refinery.experiments.rollout.%s.v1";
-
-    @RegisterForReflection
-    public record RolloutStepped(String rolloutKey, String systemKey, String experimentKey, String variant, String step,
-            String state, Integer phaseIndex, String phase, String reason, Instant at, Map<String, Object> details) {
-    }
 
     private final Outbox outbox;
 
@@ -39,7 +34,8 @@ public class RolloutEvents {
     /** The step's event; {@code phaseName} null when the step is not about a phase. */
     public Uni<CloudEvent> stepped(Rollout r, String step, Integer phaseIndex, String phaseName, String reason,
             Map<String, Object> details) {
-        return outbox.append(LifecycleEvents.LIFECYCLE_TOPIC, TYPE.formatted(step), r.systemKey, new RolloutStepped(r.key,
+        return outbox.append(LifecycleEvents.LIFECYCLE_TOPIC, LifecycleEvent.RolloutStepped.typeOf(step), r.systemKey,
+                new LifecycleEvent.RolloutStepped(r.key,
                 r.systemKey, r.experimentKey, r.variant, step, r.state.name(), phaseIndex, phaseName, reason, Instant.now(),
                 details));
     }

@@ -2,7 +2,6 @@ package io.refinery.experiments.rollout.messaging;
 
 import java.time.Instant;
 import java.util.Locale;
-import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,24 +9,32 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.refinery.experiments.rollout.domain.RolloutService;
 import io.refinery.experiments.rollout.domain.RolloutSignals;
-import io.refinery.platform.json.EventFields;
+import io.refinery.platform.events.AlertEvent;
+import io.refinery.platform.events.AlertEvents;
+import io.refinery.platform.events.AlertResolved;
+import io.refinery.platform.events.DriftDetected;
+import io.refinery.platform.events.DriftEvents;
+import io.refinery.platform.events.InsightEvent;
+import io.refinery.platform.events.InsightEvents;
+import io.refinery.platform.events.ReceivedEvent;
+import io.refinery.platform.events.RollupClosed;
+import io.refinery.platform.events.RollupEvents;
 import io.refinery.platform.messaging.ConsumerPolicy;
-import io.refinery.platform.messaging.PoisonMessageException;
 import io.refinery.platform.messaging.ProcessedEvents;
-import io.refinery.platform.outbox.CloudEvent;
 import io.smallrye.mutiny.Uni;
 
 /**
  * What rollouts hear from the other services, each topic on a channel and consumer group of its own: alerts and drift
  * from metrics-service (kept as signals; a FIRING alert or a drift detection pauses the system's serving phases, once
  * per event), closed daily rollups (a phase's live metrics) and feedback insights (a phase's evidence). Unreadable
- * records go to the topic's DLQ; a database outage is retried until it ends ({@link ConsumerPolicy}).
+ * records go to the topic's DLQ; each topic is read through its shared contract ({@code io.refinery.platform.events});
+ * a database outage is retried until it ends ({@link ConsumerPolicy}).
  */
 @ApplicationScoped
 public class RolloutSignalsConsumer {
@@ -55,96 +62,74 @@ public class RolloutSignalsConsumer {
 
     @Incoming(ALERTS)
     public Uni<Void> alerts(ConsumerRecord<String, byte[]> record) {
-        return handle(ALERTS, record, (e, data) -> {
-            String alertId = data.path("alertId").asText();
-            String metric = data.path("metric").asText("?");
-            String severity = data.path("severity").asText("?");
-            if (e.type().endsWith(".alert.resolved.v1")) {
-                return signals.record(e.id(), e.system(), RolloutSignals.Kind.ALERT_RESOLVED, alertId,
-                        "alert on " + metric + " resolved", e.at()).replaceWithVoid();
+        return policy.handle(ALERTS, record, v -> AlertEvents.read(mapper, v), e -> {
+            AlertEvent alert = e.data();
+            if (alert instanceof AlertResolved) {
+                return signals.record(e.id().toString(), alert.systemKey(), RolloutSignals.Kind.ALERT_RESOLVED,
+                        alert.alertId().toString(), "alert on " + alert.metric() + " resolved", e.timeOr(Instant.now()))
+                        .replaceWithVoid();
             }
-            if (!e.type().endsWith(".alert.fired.v1")) {
-                return Uni.createFrom().voidItem();
-            }
-            String summary = severity + " alert on " + metric;
-            return signals.record(e.id(), e.system(), RolloutSignals.Kind.ALERT_FIRED, alertId, summary, e.at())
-                    .flatMap(x -> pauseOnce(ALERTS, e, "FIRING " + summary));
+            String summary = alert.severity() + " alert on " + alert.metric();
+            return signals.record(e.id().toString(), alert.systemKey(), RolloutSignals.Kind.ALERT_FIRED,
+                    alert.alertId().toString(), summary, e.timeOr(Instant.now()))
+                    .flatMap(x -> pauseOnce(ALERTS, e, alert.systemKey(), "FIRING " + summary));
         });
     }
 
     @Incoming(DRIFT)
     public Uni<Void> drift(ConsumerRecord<String, byte[]> record) {
-        return handle(DRIFT, record, (e, data) -> {
-            String summary = data.path("kind").asText("?").toLowerCase(Locale.ROOT) + " drift detected, recommended "
-                    + data.path("recommendation").path("action").asText("?");
-            return signals.record(e.id(), e.system(), RolloutSignals.Kind.DRIFT, data.path("kind").asText(""), summary, e.at())
-                    .flatMap(x -> pauseOnce(DRIFT, e, summary));
+        return policy.handle(DRIFT, record, v -> DriftEvents.read(mapper, v), e -> {
+            DriftDetected drift = e.data();
+            String summary = drift.kind().toLowerCase(Locale.ROOT) + " drift detected, recommended "
+                    + drift.recommendation().action();
+            return signals.record(e.id().toString(), drift.systemKey(), RolloutSignals.Kind.DRIFT, drift.kind(), summary,
+                    e.timeOr(Instant.now())).flatMap(x -> pauseOnce(DRIFT, e, drift.systemKey(), summary));
         });
     }
 
     @Incoming(ROLLUPS)
     public Uni<Void> rollups(ConsumerRecord<String, byte[]> record) {
-        return handle(ROLLUPS, record, (e, data) -> {
-            if (!"P1D".equals(data.path("period").asText("P1D"))) {
+        return policy.handle(ROLLUPS, record, v -> RollupEvents.read(mapper, v), e -> {
+            RollupClosed rollup = e.data();
+            if (!"P1D".equals(rollup.period())) {
                 return Uni.createFrom().voidItem();
             }
-            return signals.rollup(e.system(), data.path("metric").asText(), EventFields.instant(data, "data.start"),
-                    data.path("value").asDouble(), data.path("count").asLong(), data.path("segments").toString());
+            return signals.rollup(rollup.systemKey(), rollup.metric(), rollup.start(), rollup.value(), rollup.count(),
+                    segments(rollup));
         });
     }
 
     @Incoming(INSIGHTS)
     public Uni<Void> insights(ConsumerRecord<String, byte[]> record) {
-        return handle(INSIGHTS, record, (e, data) -> {
-            if (e.type().contains(".contradiction.")) {
-                return signals.record(e.id(), e.system(), RolloutSignals.Kind.CONTRADICTION, data.path("kind").asText(""),
-                        data.path("summary").asText("contradiction between metrics and feedback"), e.at()).replaceWithVoid();
+        return policy.handle(INSIGHTS, record, v -> InsightEvents.read(mapper, v), e -> {
+            Instant at = e.timeOr(Instant.now());
+            if (e.data() instanceof InsightEvent.ContradictionDetected c) {
+                return signals.record(e.id().toString(), c.systemKey(), RolloutSignals.Kind.CONTRADICTION, c.kind(),
+                        c.summary() != null ? c.summary() : "contradiction between metrics and feedback", at)
+                        .replaceWithVoid();
             }
-            if (e.type().contains(".theme.")) {
-                return signals.record(e.id(), e.system(), RolloutSignals.Kind.THEME_SPIKE, data.path("theme").asText(""),
-                        "theme spiked: " + data.path("theme").asText(""), e.at()).replaceWithVoid();
-            }
-            return Uni.createFrom().voidItem();
+            InsightEvent.ThemeSpiked spike = (InsightEvent.ThemeSpiked) e.data();
+            return signals.record(e.id().toString(), spike.systemKey(), RolloutSignals.Kind.THEME_SPIKE, spike.theme(),
+                    "theme spiked: " + spike.theme(), at).replaceWithVoid();
         });
     }
 
     @WithTransaction
-    Uni<Void> pauseOnce(String channel, Envelope e, String reason) {
-        return processed.markNew(channel, UUID.fromString(e.id())).flatMap(isNew -> isNew
-                ? rollouts.incident(e.system(), reason, e.source() + "/" + e.id()).invoke(n -> {
+    Uni<Void> pauseOnce(String channel, ReceivedEvent<?> e, String systemKey, String reason) {
+        return processed.markNew(channel, e.id()).flatMap(isNew -> isNew
+                ? rollouts.incident(systemKey, reason, e.source() + "/" + e.id()).invoke(n -> {
                     if (n > 0) {
-                        LOG.infof("%d rollout(s) of %s paused: %s", n, e.system(), reason);
+                        LOG.infof("%d rollout(s) of %s paused: %s", n, systemKey, reason);
                     }
                 }).replaceWithVoid()
                 : Uni.createFrom().voidItem());
     }
 
-    /** The CloudEvent fields used here. */
-    record Envelope(String id, String type, String system, String source, Instant at) {
-    }
-
-    private interface Handler {
-        Uni<Void> apply(Envelope e, JsonNode data);
-    }
-
-    /** An event as the handlers read it. */
-    private record Event(Envelope envelope, JsonNode data) {
-    }
-
-    private Uni<Void> handle(String channel, ConsumerRecord<String, byte[]> record, Handler handler) {
-        return policy.handle(channel, record, this::read, e -> handler.apply(e.envelope(), e.data()));
-    }
-
-    private Event read(byte[] value) throws Exception {
-        JsonNode node = EventFields.envelope(mapper, value);
-        JsonNode data = EventFields.object(node, "data");
-        Instant at = node.path("time").isMissingNode() ? Instant.now() : EventFields.instant(node, "time");
-        Envelope envelope = new Envelope(EventFields.uuid(node, "id").toString(), node.path("type").asText(""),
-                node.path("subject").asText(data.path("systemKey").asText("")),
-                node.path("source").asText("").replaceFirst("^/", ""), at);
-        if (envelope.system().isEmpty()) {
-            throw new PoisonMessageException("the event names no AI system (subject or data.systemKey)");
+    private String segments(RollupClosed rollup) {
+        try {
+            return mapper.writeValueAsString(rollup.segments());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("segments of a rollup read from JSON must write back as JSON", e);
         }
-        return new Event(envelope, data);
     }
 }

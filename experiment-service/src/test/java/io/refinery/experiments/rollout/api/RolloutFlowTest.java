@@ -202,8 +202,9 @@ class RolloutFlowTest {
         TestTopics.sendCloudEvent(bootstrap, "refinery.metrics.alerts", "rollout-shop", """
                 {"specversion": "1.0", "id": "%s", "source": "/metrics-service", "type": "io.refinery.metrics.alert.fired.v1",
                  "subject": "rollout-shop", "time": "%s",
-                 "data": {"alertId": "%s", "systemKey": "rollout-shop", "metric": "conversion_rate", "severity": "CRITICAL"}}"""
-                .formatted(UUID.randomUUID(), Instant.now(), UUID.randomUUID()));
+                 "data": {"alertId": "%s", "systemKey": "rollout-shop", "metric": "conversion_rate", "severity": "CRITICAL",
+                          "firedAt": "%s"}}"""
+                .formatted(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), Instant.now()));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get("shop-eu")
                 .body("state", equalTo("PAUSED")).body("currentPhase", equalTo(1))
                 .body("pauseReason", equalTo("FIRING CRITICAL alert on conversion_rate"))

@@ -6,8 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import io.refinery.feedback.insight.domain.InsightEvents;
 import io.refinery.feedback.stats.ContradictionTest;
+import io.refinery.platform.events.InsightEvent;
 
 /**
  * The words of a contradiction for a reviewer: what the metric says, what customers say, themes and examples.
@@ -21,9 +21,9 @@ public final class ContradictionSummary {
     private ContradictionSummary() {
     }
 
-    public static String of(String systemKey, ContradictionTest.Kind kind, InsightEvents.MetricSide metric,
-            InsightEvents.CustomerSide customers, Instant windowStart, Instant windowEnd,
-            List<InsightEvents.ThemeCount> themes, List<InsightEvents.Example> examples) {
+    public static String of(String systemKey, ContradictionTest.Kind kind, InsightEvent.MetricSide metric,
+            InsightEvent.CustomerSide customers, Instant windowStart, Instant windowEnd,
+            List<InsightEvent.ThemeCount> themes, List<InsightEvent.Example> examples) {
         boolean metricGood = kind == ContradictionTest.Kind.METRIC_UP_SENTIMENT_DOWN;
         List<Double> v = metric.values();
         StringBuilder s = new StringBuilder();
@@ -45,7 +45,7 @@ public final class ContradictionSummary {
         }
         if (!examples.isEmpty()) {
             s.append(" Examples:");
-            for (InsightEvents.Example e : examples) {
+            for (InsightEvent.Example e : examples) {
                 String text = e.text().length() > QUOTE ? e.text().substring(0, QUOTE) + "…" : e.text();
                 s.append(" \"").append(text).append("\" (").append(e.channel()).append(", ").append(e.segment()).append(");");
             }

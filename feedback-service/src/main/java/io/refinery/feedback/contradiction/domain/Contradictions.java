@@ -20,12 +20,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.refinery.feedback.contradiction.rules.CheckWindow;
 import io.refinery.feedback.contradiction.rules.Polarity;
-import io.refinery.feedback.insight.domain.InsightEvents;
 import io.refinery.feedback.stats.ContradictionTest;
 import io.refinery.platform.events.RequestSource;
 import io.refinery.platform.events.ReviewRequested;
 import io.refinery.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
+import io.refinery.feedback.insight.domain.FeedbackRequests;
+import io.refinery.platform.events.InsightEvent;
 
 /**
  * Keeps the closed metric periods from refinery.metrics.rollups and, for a key metric, checks whether the metric
@@ -123,12 +124,12 @@ public class Contradictions {
                 .getSingleResult()
                 .flatMap(overlapping -> overlapping > 0 ? Uni.createFrom().<UUID> nullItem()
                         : evidence(s, r, finding.kind(), w).flatMap(ev -> store(s, r, polarity, w, values, finding,
-                                new InsightEvents.CustomerSide(nNow, negNow, finding.shareNegativeNow(), nBefore, negBefore,
+                                new InsightEvent.CustomerSide(nNow, negNow, finding.shareNegativeNow(), nBefore, negBefore,
                                         finding.shareNegativeBefore(), finding.sentiment().z(), finding.sentiment().p()),
                                 ev)));
     }
 
-    private record Evidence(List<InsightEvents.ThemeCount> themes, List<InsightEvents.Example> examples) {
+    private record Evidence(List<InsightEvent.ThemeCount> themes, List<InsightEvent.Example> examples) {
     }
 
     /** Themes and the strongest examples of the side that contradicts the metric (negative when the metric improved). */
@@ -140,13 +141,13 @@ public class Contradictions {
                         .setParameter(2, utc(w.windowStart())).setParameter(3, utc(w.windowEnd())).setParameter(4, label)
                         .setParameter(5, config.examples()).getResultList()
                         .map(exampleRows -> {
-                            List<InsightEvents.ThemeCount> themes = new ArrayList<>();
+                            List<InsightEvent.ThemeCount> themes = new ArrayList<>();
                             for (Object[] t : themeRows) {
-                                themes.add(new InsightEvents.ThemeCount((String) t[0], ((Number) t[1]).longValue()));
+                                themes.add(new InsightEvent.ThemeCount((String) t[0], ((Number) t[1]).longValue()));
                             }
-                            List<InsightEvents.Example> examples = new ArrayList<>();
+                            List<InsightEvent.Example> examples = new ArrayList<>();
                             for (Object[] e : exampleRows) {
-                                examples.add(new InsightEvents.Example(UUID.fromString(String.valueOf(e[0])), (String) e[1], (String) e[2],
+                                examples.add(new InsightEvent.Example(UUID.fromString(String.valueOf(e[0])), (String) e[1], (String) e[2],
                                         ((Number) e[3]).doubleValue(), (String) e[4]));
                             }
                             return new Evidence(themes, examples);
@@ -154,18 +155,18 @@ public class Contradictions {
     }
 
     private Uni<UUID> store(Mutiny.Session s, ClosedPeriod r, Polarity polarity, CheckWindow w, List<Double> values,
-            ContradictionTest.Finding f, InsightEvents.CustomerSide customers, Evidence ev) {
+            ContradictionTest.Finding f, InsightEvent.CustomerSide customers, Evidence ev) {
         UUID id = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
         UUID requestId = UUID.randomUUID();
         Instant now = Instant.now();
         String direction = polarity.actualDirection(f.metric().direction());
         double metricZ = polarity.actualZ(f.metric().z());
-        InsightEvents.MetricSide metric = new InsightEvents.MetricSide(r.metric(), polarity.name(), values, metricZ,
+        InsightEvent.MetricSide metric = new InsightEvent.MetricSide(r.metric(), polarity.name(), values, metricZ,
                 f.metric().p(), direction);
         String summary = ContradictionSummary.of(r.systemKey(), f.kind(), metric, customers, w.windowStart(),
                 w.windowEnd(), ev.themes(), ev.examples());
-        InsightEvents.ContradictionDetected event = new InsightEvents.ContradictionDetected(id, r.systemKey(),
+        InsightEvent.ContradictionDetected event = new InsightEvent.ContradictionDetected(id, r.systemKey(),
                 f.kind().name(), r.period(), w.windowStart(), w.periodStart(), w.windowEnd(), metric, customers,
                 ev.themes(), ev.examples(), summary, requestId, now);
         return s.createNativeQuery(INSERT).setParameter(1, id).setParameter(2, r.systemKey()).setParameter(3, r.metric())
@@ -178,16 +179,16 @@ public class Contradictions {
                 .setParameter(20, json(ev.examples())).setParameter(21, summary).setParameter(22, eventId)
                 .setParameter(23, requestId).setParameter(24, utc(now)).executeUpdate()
                 .flatMap(inserted -> inserted == 0 ? Uni.createFrom().<UUID> nullItem()
-                        : outbox.append(eventId, InsightEvents.INSIGHTS_TOPIC, InsightEvents.CONTRADICTION_DETECTED,
+                        : outbox.append(eventId, InsightEvent.TOPIC, InsightEvent.ContradictionDetected.TYPE,
                                 r.systemKey(), event)
-                                .flatMap(e -> outbox.append(InsightEvents.REQUESTS_TOPIC, InsightEvents.REVIEW_REQUESTED,
+                                .flatMap(e -> outbox.append(ReviewRequested.TOPIC, FeedbackRequests.REVIEW_REQUESTED,
                                         r.systemKey(), request(event, eventId)))
                                 .invoke(() -> LOG.infof("contradiction %s on %s/%s: %s", id, r.systemKey(), r.metric(),
                                         f.kind()))
                                 .replaceWith(id));
     }
 
-    private static ReviewRequested request(InsightEvents.ContradictionDetected e, UUID eventId) {
+    private static ReviewRequested request(InsightEvent.ContradictionDetected e, UUID eventId) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("category", "contradiction");
         payload.put("contradictionId", e.contradictionId().toString());
@@ -200,12 +201,12 @@ public class Contradictions {
         payload.put("feedbackItems", e.customers().items());
         payload.put("shareNegative", e.customers().shareNegative());
         payload.put("shareNegativeBefore", e.customers().shareNegativeBefore());
-        payload.put("themes", e.themes().stream().map(InsightEvents.ThemeCount::theme).toList());
+        payload.put("themes", e.themes().stream().map(InsightEvent.ThemeCount::theme).toList());
         payload.put("exampleIds", e.examples().stream().map(x -> x.id().toString()).toList());
         double magnitude = Math.abs(e.customers().shareNegative() - e.customers().shareNegativeBefore());
         return new ReviewRequested(Objects.toString(e.oversightRequestId(), null), e.systemKey(),
-                InsightEvents.CONTRADICTION_REVIEW, e.summary(), payload, magnitude, null, null,
-                new RequestSource(InsightEvents.SERVICE, eventId.toString()));
+                FeedbackRequests.CONTRADICTION_REVIEW, e.summary(), payload, magnitude, null, null,
+                new RequestSource(FeedbackRequests.SERVICE, eventId.toString()));
     }
 
     private String json(Object o) {

@@ -22,6 +22,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.refinery.feedback.stats.ThemeSpikes;
 import io.refinery.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
+import io.refinery.platform.events.InsightEvent;
 
 /**
  * Once per closed UTC day (after a grace for late feedback), compares each system's theme shares of that day with
@@ -112,7 +113,7 @@ public class ThemeSpikeDetector {
     private Uni<Integer> insert(Mutiny.Session s, String system, Instant day, Instant end, ThemeSpikes.Spike spike) {
         UUID id = UUID.randomUUID();
         UUID eventId = UUID.randomUUID();
-        InsightEvents.ThemeSpiked event = new InsightEvents.ThemeSpiked(id, system, spike.theme(), day, end, spike.count(),
+        InsightEvent.ThemeSpiked event = new InsightEvent.ThemeSpiked(id, system, spike.theme(), day, end, spike.count(),
                 spike.items(), spike.share(), spike.countBefore(), spike.itemsBefore(), spike.shareBefore(), spike.ratio(),
                 spike.z(), spike.p(), Instant.now());
         return s.createNativeQuery(INSERT).setParameter(1, id).setParameter(2, system).setParameter(3, spike.theme())
@@ -121,7 +122,7 @@ public class ThemeSpikeDetector {
                 .setParameter(10, spike.ratio()).setParameter(11, spike.z()).setParameter(12, spike.p())
                 .setParameter(13, eventId).executeUpdate()
                 .flatMap(inserted -> inserted == 0 ? Uni.createFrom().item(0)
-                        : outbox.append(eventId, InsightEvents.INSIGHTS_TOPIC, InsightEvents.THEME_SPIKED, system, event)
+                        : outbox.append(eventId, InsightEvent.TOPIC, InsightEvent.ThemeSpiked.TYPE, system, event)
                                 .replaceWith(1));
     }
 

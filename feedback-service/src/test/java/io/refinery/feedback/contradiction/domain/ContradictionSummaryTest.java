@@ -8,8 +8,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.refinery.feedback.insight.domain.InsightEvents;
 import io.refinery.feedback.stats.ContradictionTest;
+import io.refinery.platform.events.InsightEvent;
 
 class ContradictionSummaryTest {
 
@@ -19,10 +19,10 @@ class ContradictionSummaryTest {
     @Test
     void saysWhatTheMetricsSayWhatCustomersSayThemesAndExamples() {
         String s = ContradictionSummary.of("reco-home", ContradictionTest.Kind.METRIC_UP_SENTIMENT_DOWN,
-                new InsightEvents.MetricSide("ctr", "HIGHER_IS_BETTER", List.of(0.03, 0.035, 0.032, 0.038), 2.1, 0.036, "UP"),
-                new InsightEvents.CustomerSide(40, 30, 0.75, 50, 5, 0.1, 6.1, 1e-9), START, END,
-                List.of(new InsightEvents.ThemeCount("irrelevant-recommendations", 21)),
-                List.of(new InsightEvents.Example(UUID.randomUUID(), "SOCIAL", "vip", -0.8, "x".repeat(250))));
+                new InsightEvent.MetricSide("ctr", "HIGHER_IS_BETTER", List.of(0.03, 0.035, 0.032, 0.038), 2.1, 0.036, "UP"),
+                new InsightEvent.CustomerSide(40, 30, 0.75, 50, 5, 0.1, 6.1, 1e-9), START, END,
+                List.of(new InsightEvent.ThemeCount("irrelevant-recommendations", 21)),
+                List.of(new InsightEvent.Example(UUID.randomUUID(), "SOCIAL", "vip", -0.8, "x".repeat(250))));
         assertThat(s).isEqualTo("Metrics and customers disagree on reco-home. The metrics say better: ctr rose over 4"
                 + " periods from 2026-11-10 to 2026-11-16 (0.03000 to 0.03800; Mann-Kendall z = 2.10, p = 0.036)."
                 + " Customers say worse: 75% of 40 feedback items were negative, against 10% of 50 in the same span"
@@ -33,9 +33,9 @@ class ContradictionSummaryTest {
     @Test
     void theReverseSpeaksOfPositiveFeedbackAndAFallingLowerIsBetterMetric() {
         String s = ContradictionSummary.of("bot", ContradictionTest.Kind.METRIC_DOWN_SENTIMENT_UP,
-                new InsightEvents.MetricSide("escalation_rate", "LOWER_IS_BETTER", List.of(0.1, 0.12, 0.13, 0.15), 2.0,
+                new InsightEvent.MetricSide("escalation_rate", "LOWER_IS_BETTER", List.of(0.1, 0.12, 0.13, 0.15), 2.0,
                         0.04, "UP"),
-                new InsightEvents.CustomerSide(60, 6, 0.1, 60, 24, 0.4, -3.9, 1e-4), START, END, List.of(), List.of());
+                new InsightEvent.CustomerSide(60, 6, 0.1, 60, 24, 0.4, -3.9, 1e-4), START, END, List.of(), List.of());
         assertThat(s).contains("The metrics say worse: escalation_rate rose", "Customers say better: 10% of 60")
                 .doesNotContain("Themes", "Examples");
     }

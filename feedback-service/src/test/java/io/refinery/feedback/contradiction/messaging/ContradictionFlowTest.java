@@ -22,13 +22,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.refinery.feedback.insight.domain.InsightEvents;
 import io.refinery.platform.events.RollupClosed;
 import io.refinery.platform.outbox.CloudEvent;
 import io.refinery.testing.RefineryTestResource;
 import io.refinery.testing.auth.TestTokens;
 import io.refinery.testing.events.SystemEvents;
 import io.refinery.testing.kafka.TestTopics;
+import io.refinery.platform.events.ReviewRequested;
+import io.refinery.feedback.insight.domain.FeedbackRequests;
+import io.refinery.platform.events.InsightEvent;
 
 /**
  * The contradiction flow on the real broker and database: feedback arrives on refinery.feedback.submissions, the
@@ -83,13 +85,13 @@ class ContradictionFlowTest {
         given().header("Authorization", VIEWER).get("/api/v1/contradictions/" + id).then().statusCode(200)
                 .body("summary", equalTo(summary));
 
-        JsonNode insight = data(TestTopics.awaitRecord(RefineryTestResource.bootstrapServers(), InsightEvents.INSIGHTS_TOPIC,
-                r -> system.equals(r.key()) && r.value().contains(InsightEvents.CONTRADICTION_DETECTED), Duration.ofSeconds(20)));
+        JsonNode insight = data(TestTopics.awaitRecord(RefineryTestResource.bootstrapServers(), InsightEvent.TOPIC,
+                r -> system.equals(r.key()) && r.value().contains(InsightEvent.ContradictionDetected.TYPE), Duration.ofSeconds(20)));
         assertThat(insight.get("contradictionId").asText()).isEqualTo(id);
         assertThat(insight.at("/metric/direction").asText()).isEqualTo("UP");
         assertThat(insight.at("/customers/shareNegative").asDouble()).isEqualTo(0.75);
-        JsonNode request = data(TestTopics.awaitRecord(RefineryTestResource.bootstrapServers(), InsightEvents.REQUESTS_TOPIC,
-                r -> system.equals(r.key()) && r.value().contains(InsightEvents.CONTRADICTION_REVIEW), Duration.ofSeconds(20)));
+        JsonNode request = data(TestTopics.awaitRecord(RefineryTestResource.bootstrapServers(), ReviewRequested.TOPIC,
+                r -> system.equals(r.key()) && r.value().contains(FeedbackRequests.CONTRADICTION_REVIEW), Duration.ofSeconds(20)));
         assertThat(request.get("actionType").asText()).isEqualTo("CONTRADICTION_REVIEW");
         assertThat(request.get("id").asText()).isEqualTo(stored.get("oversightRequestId").asText());
         assertThat(request.get("summary").asText()).isEqualTo(summary);
@@ -105,7 +107,7 @@ class ContradictionFlowTest {
         given().header("Authorization", VIEWER).queryParam("systemKey", system).get("/api/v1/contradictions").then()
                 .body("items", hasSize(1));
         assertThat(RefineryTestResource.database().queryLong("select count(*) from feedback.outbox where record_key = ?"
-                + " and event_type = ?", system, InsightEvents.CONTRADICTION_DETECTED)).isEqualTo(1);
+                + " and event_type = ?", system, InsightEvent.ContradictionDetected.TYPE)).isEqualTo(1);
     }
 
     @Test

@@ -28,6 +28,7 @@ import io.refinery.testing.auth.TestTokens;
 import io.refinery.testing.events.SystemEvents;
 import io.refinery.testing.kafka.TestTopics;
 import io.restassured.http.ContentType;
+import io.refinery.platform.events.InsightEvent;
 
 /** A day on which "cannot reach a human" jumps from 2 of 70 to 12 of 30 items is a spike, published once. */
 @QuarkusTest
@@ -62,7 +63,7 @@ class ThemeSpikeFlowTest {
         assertThat(VertxContextSupport.subscribeAndAwait(() -> detector.checkDay(DAY))).isZero();
 
         List<ConsumerRecord<String, String>> seen = TestTopics.awaitRecord(RefineryTestResource.bootstrapServers(),
-                InsightEvents.INSIGHTS_TOPIC, r -> system.equals(r.key()) && r.value().contains(InsightEvents.THEME_SPIKED),
+                InsightEvent.TOPIC, r -> system.equals(r.key()) && r.value().contains(InsightEvent.ThemeSpiked.TYPE),
                 Duration.ofSeconds(20));
         JsonNode data = new ObjectMapper().readTree(seen.get(seen.size() - 1).value()).get("data");
         assertThat(data.get("theme").asText()).isEqualTo("cannot-reach-human");

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.refinery.metrics.drift.domain.DriftRun;
 import io.refinery.metrics.drift.domain.FeatureResult;
-import io.refinery.metrics.drift.domain.DriftEvents;
+import io.refinery.platform.events.DriftDetected;
 
 @Schema(name = "DriftRun", description = "One evaluation of a drift monitor, with per-feature statistics")
 public record DriftRunResponse(UUID id, UUID monitorId, String systemKey, DriftRun.Trigger trigger, Instant evaluatedAt,
@@ -21,7 +21,7 @@ public record DriftRunResponse(UUID id, UUID monitorId, String systemKey, DriftR
         @Schema(description = "featuresDrifted / featuresEvaluated; null when none could be evaluated") Double driftedShare,
         @Schema(description = "driftedShare >= the monitor's datasetDriftShare") boolean datasetDrift,
         @Schema(description = "Set when the run detected drift (published with a DRIFT_REMEDIATION request)") UUID detectionId,
-        DriftEvents.RecommendationView recommendation, List<FeatureResult> features) {
+        DriftDetected.RecommendationView recommendation, List<FeatureResult> features) {
 
     @Schema(name = "DriftWindow", description = "[from, to), UTC midnights")
     public record Window(Instant from, Instant to) {
@@ -35,7 +35,7 @@ public record DriftRunResponse(UUID id, UUID monitorId, String systemKey, DriftR
             return new DriftRunResponse(r.id, r.monitorId, r.systemKey, r.trigger, r.evaluatedAt,
                     new Window(r.currentFrom, r.currentTo), new Window(r.referenceFrom, r.referenceTo),
                     r.featuresEvaluated, r.featuresDrifted, r.driftedShare, r.datasetDrift, r.detectionId,
-                    r.recommendation == null ? null : mapper.readValue(r.recommendation, DriftEvents.RecommendationView.class),
+                    r.recommendation == null ? null : mapper.readValue(r.recommendation, DriftDetected.RecommendationView.class),
                     mapper.readValue(r.features, RESULTS));
         } catch (Exception e) {
             throw new IllegalStateException("drift run " + r.id + " is unreadable", e);

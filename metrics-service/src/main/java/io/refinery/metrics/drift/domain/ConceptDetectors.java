@@ -25,6 +25,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.refinery.platform.problem.InvalidFieldsProblem;
 import io.refinery.platform.problem.NotFoundProblem;
 import io.refinery.platform.problem.UnprocessableProblem;
+import io.refinery.platform.events.DriftDetected;
 
 /**
  * The concept-drift detector of each system over its prediction errors, persisted in {@code metrics.drift_detectors}
@@ -40,7 +41,7 @@ public class ConceptDetectors {
 
     public enum Kind { ADWIN, PAGE_HINKLEY }
 
-    /** A detection: how many errors the detector had taken, and the error level it saw (see DriftEvents.Concept). */
+    /** A detection: how many errors the detector had taken, and the error level it saw (see DriftDetected.Concept). */
     public record ConceptDetection(Kind detector, long updates, Double errorBefore, double errorAfter) {
 
         /** The relative rise of the error, when the level before is known and above 0. */

@@ -21,6 +21,7 @@ import io.refinery.metrics.drift.remediation.DriftEvidence;
 import io.refinery.metrics.drift.remediation.DriftKind;
 import io.refinery.metrics.drift.remediation.Recommendation;
 import io.refinery.metrics.drift.remediation.RemediationRule;
+import io.refinery.platform.events.DriftDetected;
 
 /**
  * Records a drift detection inside the detecting JDBC transaction: asks {@link RemediationRule} for a recommendation,
@@ -66,7 +67,7 @@ public class DriftDetections {
         String summary = String.format(Locale.ROOT, "Data drift in %s (monitor '%s'): %d of %d features drifted (%s);"
                 + " recommended: %s", monitor.systemKey, monitor.name, drifted.size(), evaluated.size(),
                 String.join(", ", drifted.stream().map(FeatureResult::feature).toList()), recommendation.action());
-        DriftEvents.Windows window = new DriftEvents.Windows(MonitorWindows.midnight(windows.currentFrom()),
+        DriftDetected.Windows window = new DriftDetected.Windows(MonitorWindows.midnight(windows.currentFrom()),
                 MonitorWindows.midnight(windows.currentTo()), MonitorWindows.midnight(windows.referenceFrom()),
                 MonitorWindows.midnight(windows.referenceTo()));
         return record(c, DriftKind.DATA, monitor.systemKey, monitor.id, monitor.name, runId, window, evaluated,
@@ -95,7 +96,7 @@ public class DriftDetections {
         }
         Recommendation recommendation = RemediationRule.recommend(new DriftEvidence(DriftKind.CONCEPT,
                 latest.stream().map(FeatureResult::toEvidence).toList(), retrained));
-        DriftEvents.Concept concept = new DriftEvents.Concept(detection.detector().name(), detection.updates(),
+        DriftDetected.Concept concept = new DriftDetected.Concept(detection.detector().name(), detection.updates(),
                 detection.errorBefore(), detection.errorAfter());
         String summary = String.format(Locale.ROOT, "Concept drift in %s: prediction error rose %sto %.4f (%s);"
                 + " recommended: %s", systemKey, detection.errorBefore() == null ? ""
@@ -106,15 +107,15 @@ public class DriftDetections {
     }
 
     private Detected record(Connection c, DriftKind kind, String systemKey, UUID monitorId, String monitorName,
-            UUID runId, DriftEvents.Windows windows, List<FeatureResult> features, Double driftedShare,
-            Double datasetDriftShare, DriftEvents.Concept concept, Recommendation recommendation, String summary,
+            UUID runId, DriftDetected.Windows windows, List<FeatureResult> features, Double driftedShare,
+            Double datasetDriftShare, DriftDetected.Concept concept, Recommendation recommendation, String summary,
             Double magnitude) throws SQLException {
         UUID id = UUID.randomUUID();
         UUID requestId = UUID.randomUUID();
         Instant now = Instant.now();
-        DriftEvents.DriftDetected data = new DriftEvents.DriftDetected(id, kind.name(), systemKey, monitorId, monitorName,
+        DriftDetected data = new DriftDetected(id, kind.name(), systemKey, monitorId, monitorName,
                 runId, windows, features.stream().map(DriftDetections::view).toList(), driftedShare, datasetDriftShare,
-                concept, new DriftEvents.RecommendationView(recommendation.action().name(), recommendation.reasons()),
+                concept, new DriftDetected.RecommendationView(recommendation.action().name(), recommendation.reasons()),
                 now, requestId);
         UUID eventId = events.detected(c, data, summary, magnitude);
         try (PreparedStatement insert = c.prepareStatement(INSERT)) {
@@ -134,8 +135,8 @@ public class DriftDetections {
         return new Detected(id, recommendation);
     }
 
-    private static DriftEvents.FeatureView view(FeatureResult r) {
-        return new DriftEvents.FeatureView(r.feature(), r.modelInput(), r.method() == null ? null : r.method().name(),
+    private static DriftDetected.FeatureView view(FeatureResult r) {
+        return new DriftDetected.FeatureView(r.feature(), r.modelInput(), r.method() == null ? null : r.method().name(),
                 r.statistic(), r.pValue(), r.threshold(), r.drifted(), r.meanShift());
     }
 

@@ -25,6 +25,7 @@ import io.refinery.metrics.drift.evaluation.MonitorWindows;
 import io.refinery.platform.problem.NotFoundProblem;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.refinery.platform.events.DriftDetected;
 
 /**
  * Evaluates drift monitors: each feature compared between the windows ({@link FeatureComparison}), dataset drift when
@@ -134,7 +135,7 @@ public class DriftEvaluations {
         if (run.datasetDrift) {
             DriftDetections.Detected detected = detections.data(c, monitor, run.id, windows, results, run.driftedShare);
             run.detectionId = detected.id();
-            run.recommendation = json(new DriftEvents.RecommendationView(detected.recommendation().action().name(),
+            run.recommendation = json(new DriftDetected.RecommendationView(detected.recommendation().action().name(),
                     detected.recommendation().reasons()));
         }
         DriftRunRows.insert(c, run);

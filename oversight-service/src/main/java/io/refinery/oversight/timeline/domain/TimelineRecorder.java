@@ -21,8 +21,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class TimelineRecorder {
 
-    /** An event as read off a topic. */
-    public record Heard(String eventId, String systemKey, Instant occurredAt, String source, String type, JsonNode data) {
+    /**
+     * An event as read off a topic.
+     *
+     * @param event its data as the topic's shared contract reads it, or null for a type the contract does not know
+     * @param data  its data as published, which is what is kept
+     */
+    public record Heard(String eventId, String systemKey, Instant occurredAt, String source, String type, Object event,
+            JsonNode data) {
     }
 
     private static final String INSERT = """
@@ -46,7 +52,7 @@ public class TimelineRecorder {
                 .addString(e.source())
                 .addString(e.type())
                 .addString(EventCategory.ofType(e.type()).name())
-                .addString(EventSummary.ofEvent(e.type(), e.data()))
+                .addString(EventSummary.ofEvent(e.type(), e.event()))
                 .addValue(new JsonObject(e.data().toString()));
         return pool.preparedQuery(INSERT).execute(row).map(rows -> rows.rowCount() == 1);
     }

@@ -1,6 +1,7 @@
 package io.refinery.oversight.timeline.messaging;
 
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +12,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.oversight.timeline.domain.TimelineRecorder;
+import io.refinery.platform.events.AlertEvent;
+import io.refinery.platform.events.AlertEvents;
+import io.refinery.platform.events.DriftDetected;
+import io.refinery.platform.events.DriftEvents;
+import io.refinery.platform.events.InsightEvent;
+import io.refinery.platform.events.InsightEvents;
+import io.refinery.platform.events.LifecycleEvent;
+import io.refinery.platform.events.LifecycleEvents;
+import io.refinery.platform.events.ReceivedEvent;
 import io.refinery.platform.json.EventFields;
 import io.refinery.platform.messaging.ConsumerPolicy;
 import io.refinery.platform.messaging.PoisonMessageException;
@@ -19,7 +29,8 @@ import io.smallrye.mutiny.Uni;
 /**
  * Hears what the other services publish about AI systems (alerts and drift from metrics-service, experiment and
  * rollout lifecycle from experiment-service, insights from feedback-service), each topic on a channel and consumer
- * group of its own, and keeps it for the timeline and the learnings report. Redelivered events are stored once;
+ * group of its own, each read through its topic's shared contract ({@code io.refinery.platform.events}), and keeps it
+ * for the timeline and the learnings report. Redelivered events are stored once;
  * unreadable records go to the topic's DLQ; a database outage is retried until it ends ({@link ConsumerPolicy}).
  */
 @ApplicationScoped
@@ -37,39 +48,59 @@ public class TimelineConsumer {
 
     @Incoming("timeline-alerts")
     public Uni<Void> alerts(ConsumerRecord<String, byte[]> record) {
-        return policy.handle("timeline-alerts", record, this::read, recorder::record);
+        return policy.handle("timeline-alerts", record, v -> read(v, AlertEvents::read), recorder::record);
     }
 
     @Incoming("timeline-drift")
     public Uni<Void> drift(ConsumerRecord<String, byte[]> record) {
-        return policy.handle("timeline-drift", record, this::read, recorder::record);
+        return policy.handle("timeline-drift", record, v -> read(v, DriftEvents::read), recorder::record);
     }
 
     @Incoming("timeline-experiments")
     public Uni<Void> experiments(ConsumerRecord<String, byte[]> record) {
-        return policy.handle("timeline-experiments", record, this::read, recorder::record);
+        return policy.handle("timeline-experiments", record, v -> read(v, LifecycleEvents::read), recorder::record);
     }
 
     @Incoming("timeline-feedback")
     public Uni<Void> feedback(ConsumerRecord<String, byte[]> record) {
-        return policy.handle("timeline-feedback", record, this::read, recorder::record);
+        return policy.handle("timeline-feedback", record, v -> read(v, InsightEvents::read), recorder::record);
     }
 
-    TimelineRecorder.Heard read(byte[] value) throws Exception {
+    /** A topic's reader of its shared contract. */
+    interface ContractReader {
+        ReceivedEvent<?> read(ObjectMapper mapper, JsonNode envelope);
+    }
+
+    /**
+     * The event through its topic's contract, kept with its data as published. A type the contract does not know yet
+     * is kept too, under its envelope's subject (it reads as its type until someone writes its summary); without a
+     * subject it names no system and is passed over.
+     */
+    TimelineRecorder.Heard read(byte[] value, ContractReader contract) {
         JsonNode envelope = EventFields.envelope(mapper, value);
-        return read(envelope);
-    }
-
-    static TimelineRecorder.Heard read(JsonNode envelope) {
-        String id = EventFields.text(envelope, "id");
-        String type = EventFields.text(envelope, "type");
-        JsonNode data = EventFields.object(envelope, "data");
-        String systemKey = envelope.path("subject").asText(data.path("systemKey").asText(""));
-        if (systemKey.isEmpty()) {
+        ReceivedEvent<?> typed = contract.read(mapper, envelope);
+        ReceivedEvent<?> event = typed != null ? typed : ReceivedEvent.of(envelope, null);
+        String systemKey = event.subject() != null ? event.subject() : systemKeyOf(event.data());
+        if (systemKey == null) {
+            if (typed == null) {
+                return null;
+            }
             throw new PoisonMessageException("the event names no AI system (subject or data.systemKey)");
         }
-        Instant occurredAt = envelope.path("time").isMissingNode() ? Instant.now() : EventFields.instant(envelope, "time");
-        String source = envelope.path("source").asText("unknown").replaceFirst("^/", "");
-        return new TimelineRecorder.Heard(id, systemKey, occurredAt, source, type, data);
+        return new TimelineRecorder.Heard(event.id().toString(), systemKey, event.timeOr(Instant.now()),
+                Objects.requireNonNullElse(event.source(), "unknown"), event.type(), event.data(), envelope.path("data"));
+    }
+
+    private static String systemKeyOf(Object data) {
+        if (data instanceof AlertEvent e) {
+            return e.systemKey();
+        }
+        if (data instanceof DriftDetected e) {
+            return e.systemKey();
+        }
+        if (data instanceof LifecycleEvent e) {
+            return e.systemKey();
+        }
+        return data instanceof InsightEvent e ? e.systemKey() : null;
     }
 }

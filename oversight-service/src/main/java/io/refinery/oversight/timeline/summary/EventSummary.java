@@ -5,9 +5,15 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.refinery.platform.events.AlertFired;
+import io.refinery.platform.events.AlertResolved;
+import io.refinery.platform.events.DriftDetected;
+import io.refinery.platform.events.InsightEvent;
+import io.refinery.platform.events.LifecycleEvent;
+
 /**
- * One readable line for a timeline entry: an event from another service (by its CloudEvent type and data) or an
- * entry of this service's audit log (by its action and details). Unknown types read as their type, so a new event
+ * One readable line for a timeline entry: an event from another service (its data as the topic's shared contract
+ * reads it) or an entry of this service's audit log (by its action and details). Unknown types read as their type, so a new event
  * kind shows up before anyone writes its summary.
  */
 public final class EventSummary {
@@ -27,32 +33,36 @@ public final class EventSummary {
     private EventSummary() {
     }
 
-    /** The line for an event of another service. */
-    public static String ofEvent(String type, JsonNode data) {
-        String kind = kindOf(type);
-        return switch (kind) {
-            case "metrics.alert.fired" -> "%s alert fired: %s %s baseline for %d consecutive period(s)%s".formatted(
-                    text(data, "severity", "An"), text(data, "metric", "?"),
-                    text(data.path("rule"), "comparison", "off").toLowerCase(Locale.ROOT),
-                    data.path("consecutiveBreaches").asInt(), segment(data));
-            case "metrics.alert.resolved" -> "Alert on %s resolved%s".formatted(text(data, "metric", "?"), segment(data));
-            case "metrics.drift.detected" -> drift(data);
-            case "experiments.experiment.started" -> "Experiment %s started (%s): %s".formatted(text(data, "experimentKey", "?"),
-                    text(data, "kind", "?"), text(data, "hypothesis", ""));
-            case "experiments.experiment.stopped" -> "Experiment %s stopped (%s)%s".formatted(text(data, "experimentKey", "?"),
-                    text(data, "trigger", "?"), suffix(text(data, "reason", null)));
-            case "experiments.experiment.concluded" -> "Experiment %s concluded: %s".formatted(
-                    text(data, "experimentKey", "?"), text(data, "decision", "?"));
-            case "experiments.experiment.overdue" -> "Experiment %s overdue%s".formatted(text(data, "experimentKey", "?"),
-                    suffix(text(data, "reason", null)));
-            case "experiments.coverage.gap-opened" -> "Coverage gap opened: no running experiment";
-            case "experiments.coverage.gap-closed" -> "Coverage gap closed by experiment " + text(data, "experimentKey", "?");
-            case "feedback.contradiction.detected" -> "Contradiction between metrics and feedback: "
-                    + text(data, "summary", text(data, "kind", "?"));
-            case "feedback.theme.spiked" -> "Feedback theme '%s' spiked: %.0f%% of items (was %.0f%%)".formatted(
-                    text(data, "theme", "?"), 100 * data.path("share").asDouble(), 100 * data.path("shareBefore").asDouble());
-            default -> kind.startsWith("experiments.rollout.") ? rollout(kind, data) : type;
-        };
+    /**
+     * The line for an event of another service.
+     *
+     * @param event its data as the topic's shared contract reads it, or null for a type the contract does not know
+     *              (the line is then the type)
+     */
+    public static String ofEvent(String type, Object event) {
+        if (event instanceof AlertFired a) {
+            return "%s alert fired: %s %s baseline for %d consecutive period(s)%s".formatted(a.severity(), a.metric(),
+                    a.rule() == null || a.rule().comparison() == null ? "off"
+                            : a.rule().comparison().toLowerCase(Locale.ROOT),
+                    a.consecutiveBreaches(), segment(a.segment()));
+        }
+        if (event instanceof AlertResolved a) {
+            return "Alert on %s resolved%s".formatted(a.metric(), segment(a.segment()));
+        }
+        if (event instanceof DriftDetected d) {
+            return drift(d);
+        }
+        if (event instanceof LifecycleEvent e) {
+            return LifecycleLines.of(e);
+        }
+        if (event instanceof InsightEvent.ContradictionDetected c) {
+            return "Contradiction between metrics and feedback: " + (c.summary() != null ? c.summary() : c.kind());
+        }
+        if (event instanceof InsightEvent.ThemeSpiked t) {
+            return "Feedback theme '%s' spiked: %.0f%% of items (was %.0f%%)".formatted(t.theme(), 100 * t.share(),
+                    100 * t.shareBefore());
+        }
+        return type;
     }
 
     /**
@@ -82,33 +92,17 @@ public final class EventSummary {
         return line.toString();
     }
 
-    private static String drift(JsonNode data) {
-        String action = text(data.path("recommendation"), "action", "?");
-        if ("CONCEPT".equals(text(data, "kind", ""))) {
-            JsonNode concept = data.path("concept");
-            String before = concept.path("errorBefore").isNumber()
-                    ? String.format(Locale.ROOT, "%.3f → ", concept.path("errorBefore").asDouble()) : "";
+    private static String drift(DriftDetected d) {
+        String action = d.recommendation() == null ? "?" : d.recommendation().action();
+        if ("CONCEPT".equals(d.kind()) && d.concept() != null) {
+            DriftDetected.Concept concept = d.concept();
+            String before = concept.errorBefore() == null ? "" : String.format(Locale.ROOT, "%.3f → ", concept.errorBefore());
             return String.format(Locale.ROOT, "Concept drift (%s): prediction error %s%.3f; recommended %s",
-                    text(concept, "detector", "?"), before, concept.path("errorAfter").asDouble(), action);
+                    concept.detector(), before, concept.errorAfter(), action);
         }
-        int drifted = 0;
-        int total = 0;
-        for (JsonNode f : data.path("features")) {
-            total++;
-            if (f.path("drifted").asBoolean()) {
-                drifted++;
-            }
-        }
-        return "Data drift: %d of %d feature(s) drifted%s; recommended %s".formatted(drifted, total,
-                suffix(text(data, "monitorName", null)), action);
-    }
-
-    private static String rollout(String kind, JsonNode data) {
-        String what = kind.substring("experiments.rollout.".length()).replace('-', ' ');
-        String phase = text(data, "phase", null);
-        String reason = text(data, "reason", null);
-        return "Rollout %s: %s%s%s".formatted(text(data, "rolloutKey", "?"), what,
-                phase == null ? "" : " (phase " + phase + ")", suffix(reason));
+        int total = d.features() == null ? 0 : d.features().size();
+        return "Data drift: %d of %d feature(s) drifted%s; recommended %s".formatted(d.driftedFeatures().size(), total,
+                suffix(d.monitorName()), action);
     }
 
     /** {@code io.refinery.metrics.alert.fired.v1} → {@code metrics.alert.fired}. */
@@ -119,12 +113,11 @@ public final class EventSummary {
                 : kind;
     }
 
-    private static String segment(JsonNode data) {
-        String segment = text(data, "segment", null);
+    private static String segment(String segment) {
         return segment == null || segment.isEmpty() ? "" : " in segment " + segment;
     }
 
-    private static String suffix(String text) {
+    static String suffix(String text) {
         return text == null || text.isBlank() ? "" : ": " + text;
     }
 

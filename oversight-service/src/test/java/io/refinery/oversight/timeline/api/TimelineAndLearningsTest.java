@@ -79,19 +79,23 @@ class TimelineAndLearningsTest {
         TestTopics.sendCloudEvent(bootstrap, "refinery.metrics.alerts", SYSTEM, fired); // redelivered: kept once
         TestTopics.sendCloudEvent(bootstrap, "refinery.metrics.drift", SYSTEM, event(UUID.randomUUID().toString(),
                 "metrics-service", "io.refinery.metrics.drift.detected.v1", at(3), """
-                {"kind": "DATA", "systemKey": "%s", "monitorName": "inputs", "oversightRequestId": "%s",
+                {"detectionId": "%s", "kind": "DATA", "systemKey": "%s", "monitorName": "inputs", "oversightRequestId": "%s",
+                 "detectedAt": "%s",
                  "features": [{"feature": "price", "drifted": true}, {"feature": "device", "drifted": true},
                               {"feature": "basket", "drifted": false}],
-                 "recommendation": {"action": "RETRAIN", "reasons": ["broad data drift"]}}""".formatted(SYSTEM, remediationRequest)));
+                 "recommendation": {"action": "RETRAIN", "reasons": ["broad data drift"]}}""".formatted(UUID.randomUUID(), SYSTEM,
+                        remediationRequest, at(3))));
         TestTopics.sendCloudEvent(bootstrap, "refinery.metrics.drift", SYSTEM, event(UUID.randomUUID().toString(),
                 "metrics-service", "io.refinery.metrics.drift.detected.v1", at(4), """
-                {"kind": "CONCEPT", "systemKey": "%s", "oversightRequestId": "%s",
+                {"detectionId": "%s", "kind": "CONCEPT", "systemKey": "%s", "oversightRequestId": "%s", "detectedAt": "%s",
                  "concept": {"detector": "ADWIN", "updates": 1200, "errorBefore": 0.1, "errorAfter": 0.31},
-                 "recommendation": {"action": "RETRAIN", "reasons": ["error rate jumped"]}}""".formatted(SYSTEM, UUID.randomUUID())));
+                 "recommendation": {"action": "RETRAIN", "reasons": ["error rate jumped"]}}""".formatted(UUID.randomUUID(), SYSTEM,
+                        UUID.randomUUID(), at(4))));
         TestTopics.sendCloudEvent(bootstrap, "refinery.feedback.insights", SYSTEM, event(UUID.randomUUID().toString(),
                 "feedback-service", "io.refinery.feedback.contradiction.detected.v1", at(5), """
-                {"systemKey": "%s", "kind": "METRIC_UP_CUSTOMERS_UNHAPPY",
-                 "summary": "conversion_rate rose while negative support reviews doubled"}""".formatted(SYSTEM)));
+                {"contradictionId": "%s", "systemKey": "%s", "kind": "METRIC_UP_CUSTOMERS_UNHAPPY", "detectedAt": "%s",
+                 "summary": "conversion_rate rose while negative support reviews doubled"}""".formatted(UUID.randomUUID(), SYSTEM,
+                        at(5))));
         TestTopics.sendCloudEvent(bootstrap, "refinery.metrics.alerts", SYSTEM, event(UUID.randomUUID().toString(),
                 "metrics-service", "io.refinery.metrics.alert.resolved.v1", at(8), """
                 {"alertId": "%s", "systemKey": "%s", "metric": "conversion_rate", "severity": "CRITICAL", "resolvedAt": "%s"}"""
@@ -106,7 +110,7 @@ class TimelineAndLearningsTest {
                 "{\"systemKey\": \"%s\", \"openedAt\": \"%s\"}".formatted(SYSTEM, at(10))));
         TestTopics.sendCloudEvent(bootstrap, "refinery.experiments.lifecycle", SYSTEM, event(UUID.randomUUID().toString(),
                 "experiment-service", "io.refinery.experiments.rollout.phase-approved.v1", at(11),
-                "{\"systemKey\": \"%s\", \"rolloutKey\": \"short-copy-eu\", \"phase\": \"one category\"}".formatted(SYSTEM)));
+                "{\"systemKey\": \"%s\", \"rolloutKey\": \"short-copy-eu\", \"step\": \"phase-approved\", \"phase\": \"one category\"}".formatted(SYSTEM)));
         TestTopics.send(bootstrap, "refinery.feedback.insights", SYSTEM, "{not json");
 
         // The drift's remediation request is decided here: the reviewer prefers adjusting parameters.

@@ -2,47 +2,79 @@ package io.refinery.oversight.timeline.summary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.refinery.platform.events.AlertFired;
+import io.refinery.platform.events.AlertResolved;
+import io.refinery.platform.events.AlertRule;
+import io.refinery.platform.events.DriftDetected;
+import io.refinery.platform.events.InsightEvent;
+import io.refinery.platform.events.LifecycleEvent;
+
 class EventSummaryTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final UUID ID = UUID.fromString("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d");
+    private static final Instant AT = Instant.parse("2026-12-05T06:00:00Z");
 
     private static JsonNode json(String text) throws Exception {
         return JSON.readTree(text);
     }
 
     @Test
-    void alertsReadWithTheirRuleAndSegment() throws Exception {
-        assertThat(EventSummary.ofEvent("io.refinery.metrics.alert.fired.v1", json("""
-                {"metric": "ctr", "severity": "WARNING", "segment": "new-customers", "consecutiveBreaches": 5,
-                 "rule": {"comparison": "BELOW"}}"""))).isEqualTo(
+    void alertsReadWithTheirRuleAndSegment() {
+        AlertFired fired = new AlertFired(ID, "reco", "ctr", "new-customers", "WARNING",
+                new AlertRule(ID, "BELOW", "P28D", "5%", "P1D", 5, 100), 5, List.of(), List.of(), null, AT, null);
+        assertThat(EventSummary.ofEvent(AlertFired.TYPE, fired)).isEqualTo(
                 "WARNING alert fired: ctr below baseline for 5 consecutive period(s) in segment new-customers");
-        assertThat(EventSummary.ofEvent("io.refinery.metrics.alert.resolved.v1", json("{\"metric\": \"ctr\", \"segment\": \"\"}")))
-                .isEqualTo("Alert on ctr resolved");
+        assertThat(EventSummary.ofEvent(AlertResolved.TYPE, new AlertResolved(ID, "reco", "ctr", "", "WARNING", null,
+                null, AT))).isEqualTo("Alert on ctr resolved");
     }
 
     @Test
-    void experimentsFeedbackAndRolloutsRead() throws Exception {
-        assertThat(EventSummary.ofEvent("io.refinery.experiments.experiment.concluded.v1",
-                json("{\"experimentKey\": \"x1\", \"decision\": \"KEEP_CONTROL\"}"))).isEqualTo("Experiment x1 concluded: KEEP_CONTROL");
-        assertThat(EventSummary.ofEvent("io.refinery.experiments.experiment.overdue.v1",
-                json("{\"experimentKey\": \"x1\", \"reason\": \"stopped 3 days ago, no decision\"}")))
+    void driftReadsWithWhatMovedAndTheRecommendation() {
+        DriftDetected data = new DriftDetected(ID, "DATA", "chatbot", ID, "intents", ID, null,
+                List.of(new DriftDetected.FeatureView("intent", true, "CHI_SQUARE", 41.0, 1e-9, 0.05, true, null),
+                        new DriftDetected.FeatureView("basket", true, "KS", 0.04, 0.6, 0.05, false, null)),
+                0.5, 0.5, null, new DriftDetected.RecommendationView("RETRAIN", List.of()), AT, null);
+        assertThat(EventSummary.ofEvent(DriftDetected.TYPE, data))
+                .isEqualTo("Data drift: 1 of 2 feature(s) drifted: intents; recommended RETRAIN");
+        DriftDetected concept = new DriftDetected(ID, "CONCEPT", "pricing", null, null, null, null, List.of(), null, null,
+                new DriftDetected.Concept("ADWIN", 900, 0.12, 0.31), new DriftDetected.RecommendationView("ROLLBACK",
+                        List.of()), AT, null);
+        assertThat(EventSummary.ofEvent(DriftDetected.TYPE, concept))
+                .isEqualTo("Concept drift (ADWIN): prediction error 0.120 → 0.310; recommended ROLLBACK");
+    }
+
+    @Test
+    void experimentsFeedbackAndRolloutsRead() {
+        assertThat(EventSummary.ofEvent(LifecycleEvent.ExperimentConcluded.TYPE, new LifecycleEvent.ExperimentConcluded(
+                ID, "x1", "reco", "KEEP_CONTROL", null, "MANUAL", "bob", AT, null, null, null)))
+                .isEqualTo("Experiment x1 concluded: KEEP_CONTROL");
+        assertThat(EventSummary.ofEvent(LifecycleEvent.ExperimentOverdue.TYPE, new LifecycleEvent.ExperimentOverdue(ID,
+                "x1", "reco", "STOPPED", AT, AT, AT, "stopped 3 days ago, no decision")))
                 .isEqualTo("Experiment x1 overdue: stopped 3 days ago, no decision");
-        assertThat(EventSummary.ofEvent("io.refinery.feedback.theme.spiked.v1",
-                json("{\"theme\": \"cannot reach a human\", \"share\": 0.18, \"shareBefore\": 0.05}")))
+        assertThat(EventSummary.ofEvent(LifecycleEvent.CoverageGap.CLOSED, new LifecycleEvent.CoverageGap("reco", AT, AT,
+                "x2"))).isEqualTo("Coverage gap closed by experiment x2");
+        assertThat(EventSummary.ofEvent(InsightEvent.ThemeSpiked.TYPE, new InsightEvent.ThemeSpiked(ID, "chatbot",
+                "cannot reach a human", AT, AT, 36, 200, 0.18, 10, 200, 0.05, 3.6, 4.1, 4e-5, AT)))
                 .isEqualTo("Feedback theme 'cannot reach a human' spiked: 18% of items (was 5%)");
-        assertThat(EventSummary.ofEvent("io.refinery.experiments.rollout.paused.v1",
-                json("{\"rolloutKey\": \"r1\", \"phase\": \"eu\", \"reason\": \"FIRING alert on ctr\"}")))
+        assertThat(EventSummary.ofEvent(LifecycleEvent.RolloutStepped.typeOf("paused"), new LifecycleEvent.RolloutStepped(
+                "r1", "reco", "x1", "b", "paused", "PAUSED", 1, "eu", "FIRING alert on ctr", AT, Map.of())))
                 .isEqualTo("Rollout r1: paused (phase eu): FIRING alert on ctr");
     }
 
     @Test
-    void unknownTypesReadAsTheirType() throws Exception {
-        assertThat(EventSummary.ofEvent("io.refinery.metrics.something.new.v2", json("{}")))
+    void unknownTypesReadAsTheirType() {
+        assertThat(EventSummary.ofEvent("io.refinery.metrics.something.new.v2", null))
                 .isEqualTo("io.refinery.metrics.something.new.v2");
         assertThat(EventCategory.ofType("io.refinery.metrics.something.new.v2")).isEqualTo(EventCategory.OTHER);
         assertThat(EventCategory.ofType("io.refinery.experiments.rollout.paused.v1")).isEqualTo(EventCategory.ROLLOUT);
