@@ -1,6 +1,7 @@
 package io.refinery.oversight.review.messaging;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,6 +20,9 @@ import io.refinery.oversight.review.domain.Submission;
 import io.refinery.oversight.review.rules.FieldError;
 import io.refinery.oversight.review.rules.RequestValidator;
 import io.refinery.oversight.review.rules.ReviewRequest;
+import io.refinery.platform.events.RequestSource;
+import io.refinery.platform.events.ReviewRequestEvents;
+import io.refinery.platform.events.ReviewRequested;
 import io.refinery.platform.ids.ClientId;
 import io.refinery.platform.json.EventFields;
 import io.refinery.platform.messaging.ConsumerPolicy;
@@ -27,7 +32,8 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Reads oversight requests from refinery.oversight.requests (alerts, drift, insights, lifecycle: any service's
- * {@code *.review.requested.v1}, or any event whose data has the request shape) and creates exactly one review per
+ * {@code *.review.requested.v1}, or any event whose data has the request shape), through the shared
+ * {@link ReviewRequested} contract, and creates exactly one review per
  * source event: a review is unique by its id and by its source event id, so redelivery is harmless. The
  * submitter is the sending service, which can therefore never decide its own request. Requests are checked by the
  * same {@link RequestValidator} as over HTTP; unreadable or invalid records go to refinery.oversight.requests.dlq
@@ -69,29 +75,20 @@ public class RequestsConsumer {
         return read(envelope);
     }
 
-    Submission read(JsonNode envelope) {
-        JsonNode data = EventFields.object(envelope, "data");
-        String clientId = EventFields.clientId(data, "data.id");
-        String systemKey = EventFields.optionalText(data, "data.systemKey");
-        String actionType = EventFields.optionalText(data, "data.actionType");
-        String summary = EventFields.optionalText(data, "data.summary");
-        JsonNode payload = data.path("payload");
-        Double confidence = EventFields.optionalNumber(data, "data.confidence");
-        JsonNode source = data.path("source");
-        String envelopeSource = envelope.path("source").asText("unknown").replaceFirst("^/", "");
-        String service = source.path("service").isTextual() ? source.path("service").asText() : envelopeSource;
-        String eventId = source.path("eventId").isTextual() ? source.path("eventId").asText() : EventFields.text(envelope, "id");
-        ReviewRequest.Payload shape = payload.isMissingNode() || payload.isNull() ? ReviewRequest.Payload.ABSENT
-                : payload.isObject() ? ReviewRequest.Payload.OBJECT : ReviewRequest.Payload.OTHER;
-        List<FieldError> errors = RequestValidator.errors(new ReviewRequest(systemKey, actionType, summary, shape, confidence,
-                new ReviewRequest.Source(service, eventId)));
+    Submission read(JsonNode envelope) throws JsonProcessingException {
+        ReviewRequested r = ReviewRequestEvents.read(mapper, envelope).data();
+        RequestSource source = r.source();
+        ReviewRequest.Payload shape = r.payload() == null ? ReviewRequest.Payload.ABSENT : ReviewRequest.Payload.OBJECT;
+        List<FieldError> errors = RequestValidator.errors(new ReviewRequest(r.systemKey(), r.actionType(), r.summary(),
+                shape, r.confidence(), new ReviewRequest.Source(source.service(), source.eventId())));
         if (!errors.isEmpty()) {
             throw new PoisonMessageException(errors.stream().map(e -> "data." + e.field() + " " + e.message())
                     .collect(Collectors.joining("; ")));
         }
-        String category = payload.path("category").isTextual() ? payload.path("category").asText() : null;
-        return new Submission(ReviewIds.of(clientId), ClientId.originalUnlessUuid(clientId), systemKey, actionType,
-                summary.strip(), payload.isObject() ? payload.toString() : "{}", EventFields.optionalNumber(data, "data.magnitude"),
-                EventFields.optionalNumber(data, "data.amount"), confidence, category, service, eventId, service);
+        Map<String, Object> payload = r.payload() == null ? Map.of() : r.payload();
+        String category = payload.get("category") instanceof String c ? c : null;
+        return new Submission(ReviewIds.of(r.id()), ClientId.originalUnlessUuid(r.id()), r.systemKey(), r.actionType(),
+                r.summary().strip(), mapper.writeValueAsString(payload), r.magnitude(), r.amount(), r.confidence(), category,
+                source.service(), source.eventId(), source.service());
     }
 }
