@@ -83,6 +83,18 @@ public final class PureCodeRules {
                         + "one-way, DESIGN.md §2): what it needs comes in as arguments, so it stays testable alone");
     }
 
+    /**
+     * JDBC ({@code java.sql}, {@code javax.sql}, Agroal) is used only in {@code jdbcPackages} (exactly those packages):
+     * entities go through Panache and queries through the reactive client, so a blocking connection never reaches
+     * the event loop by accident (README, "Database access").
+     */
+    public static ArchRule jdbcOnlyIn(String serviceRoot, String... jdbcPackages) {
+        return noClasses().that().resideInAPackage(serviceRoot + "..").and().resideOutsideOfPackages(jdbcPackages)
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "io.agroal..")
+                .because("one database API per kind of work (README, \"Database access\"): Panache for entities, the "
+                        + "reactive client for queries and ledgers, JDBC only for COPY and blocking work named by the service");
+    }
+
     /** (c) No class of {@code serviceRoot} depends on another service's classes. */
     public static ArchRule noDependencyOnOtherServices(String serviceRoot) {
         if (!SERVICE_ROOTS.contains(serviceRoot)) {

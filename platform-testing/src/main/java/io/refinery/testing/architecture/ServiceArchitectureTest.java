@@ -41,6 +41,19 @@ public abstract class ServiceArchitectureTest {
         return purePackages;
     }
 
+    /**
+     * The packages, relative to the root, that may use JDBC (README, "Database access": binary COPY where the benchmark
+     * proves it, and blocking work on worker threads); none unless a service names them.
+     */
+    protected List<String> jdbcPackages() {
+        return List.of();
+    }
+
+    @Test
+    void jdbcOnlyWhereDocumented() {
+        PureCodeRules.jdbcOnlyIn(root, qualified(jdbcPackages())).check(mainClasses());
+    }
+
     @Test
     void pureCodeUsesNoFramework() {
         PureCodeRules.noFrameworkDependencies(qualified(frameworkFreePackages())).check(mainClasses());
