@@ -1,4 +1,7 @@
--- feedback-service owns schema "feedback" (created by Flyway). Nothing outside this service reads it.
+-- The first migration of every service that consumes the AI system registry (metrics, experiments, feedback): run
+-- by each service's Flyway in its own schema (quarkus.flyway.schemas), found through quarkus.flyway.locations, so the
+-- tables of platform-runtime's system projection, processed-event ledger and outbox are defined once. Nothing outside
+-- the owning service reads its schema.
 
 -- Projection of the AI system registry, kept from refinery.systems.
 create table systems (
