@@ -17,13 +17,14 @@ class ArchitectureTest extends ServiceArchitectureTest {
 
     ArchitectureTest() {
         super("io.refinery.oversight", List.of("policy.tiers", "relaxation.advisor", "report.learnings", "evidence.links",
-                "review.rules", TIMELINE));
+                "review.rules", "console.charts", TIMELINE));
     }
 
     /** Every pure package but the timeline's, whose one stated exception is checked below. */
     @Override
     protected List<String> frameworkFreePackages() {
-        return List.of("policy.tiers", "relaxation.advisor", "report.learnings", "evidence.links", "review.rules");
+        return List.of("policy.tiers", "relaxation.advisor", "report.learnings", "evidence.links", "review.rules",
+                "console.charts");
     }
 
     /**

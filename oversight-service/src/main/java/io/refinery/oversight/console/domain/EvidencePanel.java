@@ -1,0 +1,33 @@
+package io.refinery.oversight.console.domain;
+
+import java.util.List;
+
+/**
+ * One panel of a review's evidence: what one of the other services says about the request. A part that service did
+ * not give (down, slow, refusing) is a {@code notice} on this panel only, never an error page.
+ *
+ * @param key       a stable id for the page ({@code alert}, {@code drift}, ...)
+ * @param title     the panel's heading
+ * @param source    which service the facts come from
+ * @param notice    why some or all of the facts are missing, or null
+ * @param chart     a chart of the facts, or null
+ * @param content   the facts as fields and tables
+ * @param emptyText what to say when the service answered with nothing to show, or null
+ */
+public record EvidencePanel(String key, String title, String source, String notice, Chart chart, ReadableJson content,
+        String emptyText) {
+
+    /** A drawn chart with the same values as a table, for readers who do not see it. */
+    public record Chart(String svg, String caption, List<String> columns, List<List<String>> rows) {
+    }
+
+    /** A panel whose service did not answer. */
+    static EvidencePanel unavailable(String key, String title, String source, String reason) {
+        return new EvidencePanel(key, title, source, unavailableNotice(source, reason), null, ReadableJson.EMPTY, null);
+    }
+
+    static String unavailableNotice(String source, String reason) {
+        return source + " could not be reached for this panel (" + (reason == null ? "no answer" : reason)
+                + "). The rest of the page is unaffected; reload to try again.";
+    }
+}

@@ -1,0 +1,93 @@
+package io.refinery.oversight.console.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.refinery.oversight.evidence.domain.EvidenceBundle;
+
+class EvidencePanelsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static EvidenceBundle.Part ok(String name, String json) throws Exception {
+        JsonNode data = JSON.readTree(json);
+        return new EvidenceBundle.Part(name, "AVAILABLE", "http://metrics/" + name, data, null);
+    }
+
+    private static EvidenceBundle.Part down(String name, String reason) {
+        return new EvidenceBundle.Part(name, "UNAVAILABLE", "http://x/" + name, null, reason);
+    }
+
+    private static final String ALERT = """
+            {"id": "a1", "ruleId": "r1", "systemKey": "reco", "metric": "ctr", "segment": null, "severity": "CRITICAL",
+             "state": "FIRING", "consecutiveBreaches": 2, "openedAt": "2026-11-22T00:00:00Z",
+             "evidence": {"note": "2 days below baseline", "skippedPeriods": [], "breachingPeriods": [
+               {"start": "2026-11-22T00:00:00Z", "value": 0.021, "samples": 900, "baseline": 0.031, "threshold": 0.027, "verdict": "BREACH"},
+               {"start": "2026-11-23T00:00:00Z", "value": 0.022, "samples": 950, "baseline": 0.030, "threshold": 0.026, "verdict": "BREACH"}]}}""";
+    private static final String SERIES = """
+            {"systemKey": "reco", "metric": "ctr", "step": "DAY", "points": [
+              {"start": "2026-11-20T00:00:00Z", "value": 0.031, "count": 10, "samples": 1000, "min": 0.03, "max": 0.032},
+              {"start": "2026-11-21T00:00:00Z", "value": 0.030, "count": 10, "samples": 1000, "min": 0.03, "max": 0.031},
+              {"start": "2026-11-22T00:00:00Z", "value": 0.021, "count": 10, "samples": 900, "min": 0.02, "max": 0.022},
+              {"start": "2026-11-23T00:00:00Z", "value": 0.022, "count": 10, "samples": 950, "min": 0.02, "max": 0.023}]}""";
+
+    @Test
+    void theAlertIsDrawnAgainstItsBaselineWithItsBreachesFlagged() throws Exception {
+        List<EvidencePanel> panels = EvidencePanels.of("reco", List.of(ok("alert", ALERT), ok("metricSeries", SERIES)));
+        EvidencePanel alert = panels.get(0);
+        assertThat(alert.notice()).isNull();
+        assertThat(alert.chart().svg()).contains("<svg", "chart-band", "chart-point-flagged", ">baseline 0.03</text>");
+        assertThat(alert.chart().caption()).isEqualTo("ctr of reco against its baseline");
+        assertThat(alert.chart().rows()).hasSize(4);
+        assertThat(alert.chart().rows().get(2)).containsExactly("2026-11-22 00:00 UTC", "0.021", "0.031", "0.027", "Breach");
+        assertThat(alert.chart().rows().get(0)).endsWith("not judged");
+        assertThat(alert.content().fields()).extracting(ReadableJson.Field::label).contains("Severity", "State", "Note")
+                .doesNotContain("Id", "Rule id", "Evidence › Note");
+    }
+
+    @Test
+    void withoutTheSeriesTheJudgedPeriodsAreDrawnAndTheOutageIsNoted() throws Exception {
+        EvidencePanel alert = EvidencePanels.of("reco", List.of(ok("alert", ALERT), down("metricSeries", "HTTP 503"))).get(0);
+        assertThat(alert.chart().rows()).hasSize(2);
+        assertThat(alert.notice()).startsWith("metrics-service could not be reached for the metric series (HTTP 503)");
+    }
+
+    @Test
+    void driftFeedbackAndExperimentsReadAsFactsAndTables() throws Exception {
+        List<EvidencePanel> panels = EvidencePanels.of("reco", List.of(
+                ok("latestDrift", """
+                        {"items": [{"id": "x", "monitorId": "m", "systemKey": "reco", "evaluatedAt": "2026-11-23T00:00:00Z",
+                          "featuresEvaluated": 3, "featuresDrifted": 1, "driftedShare": 0.33, "datasetDrift": false,
+                          "recommendation": {"action": "RETRAIN", "reasons": ["price drifted"]},
+                          "features": [{"feature": "price", "type": "NUMERICAL", "method": "KS", "statistic": 0.4,
+                            "pValue": 0.001, "threshold": 0.05, "drifted": true, "band": null, "referenceSize": 500}]}]}"""),
+                ok("feedbackThemes", """
+                        {"systemKey": "reco", "from": "2026-11-16T00:00:00Z", "to": "2026-11-23T00:00:01Z",
+                         "total": {"channel": null, "segment": null, "count": 120, "meanSentiment": -0.2, "shareNegative": 0.4,
+                          "topThemes": [{"theme": "delivery", "count": 30}, {"theme": "price", "count": 12}]}}"""),
+                ok("runningExperiments", "{\"items\": []}"),
+                down("experimentResults", "Connection refused")));
+        assertThat(panels).extracting(EvidencePanel::key).containsExactly("drift", "feedback", "experiments", "results");
+        EvidencePanel drift = panels.get(0);
+        assertThat(drift.content().fields()).extracting(ReadableJson.Field::label)
+                .contains("Features drifted", "Recommendation › Action", "Recommendation › Reasons").doesNotContain("Monitor id");
+        assertThat(drift.content().tables().get(0).columns()).containsExactly("Feature", "Type", "Method", "Statistic",
+                "P value", "Threshold", "Drifted", "Band", "Mean shift", "Note");
+        EvidencePanel feedback = panels.get(1);
+        assertThat(feedback.content().tables().get(0).rows()).containsExactly(List.of("delivery", "30"), List.of("price", "12"));
+        assertThat(panels.get(2).emptyText()).isEqualTo("No experiment is running on this system.");
+        assertThat(panels.get(3).notice()).contains("experiment-service could not be reached for this panel (Connection refused)");
+    }
+
+    @Test
+    void noAlertNoAlertPanel() {
+        assertThat(EvidencePanels.of("reco", List.of(down("latestDrift", "timeout")))).extracting(EvidencePanel::key)
+                .containsExactly("drift");
+    }
+}
