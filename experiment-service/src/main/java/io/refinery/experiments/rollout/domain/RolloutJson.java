@@ -12,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.refinery.experiments.rollout.machine.DimensionAssessment;
 import io.refinery.experiments.rollout.machine.ExitCriterion;
 import io.refinery.experiments.rollout.machine.Phase;
@@ -23,6 +24,7 @@ import io.refinery.experiments.rollout.machine.ReadinessDimension;
 public class RolloutJson {
 
     /** A phase as stored. */
+    @RegisterForReflection
     public record PhaseDoc(String name, PhaseScope scope, double trafficPercent, String minDuration,
             List<ExitCriterion> exitCriteria) {
 

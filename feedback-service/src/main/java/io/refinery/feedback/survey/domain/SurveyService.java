@@ -16,6 +16,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.refinery.feedback.intake.domain.AnalysedItem;
 import io.refinery.feedback.intake.domain.FeedbackDraft;
 import io.refinery.feedback.intake.domain.FeedbackIds;
@@ -45,7 +46,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class SurveyService {
 
-    /** Lint findings of one question. */
+    /** Lint findings of one question (stored as JSON with the survey). */
+    @RegisterForReflection
     public record QuestionFindings(String questionId, List<SurveyLint.Finding> findings) {
     }
 

@@ -14,12 +14,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.refinery.metrics.drift.stats.Adwin;
 import io.refinery.metrics.drift.stats.AdwinState;
-import io.refinery.metrics.drift.stats.AdwinBucket;
 import io.refinery.metrics.drift.stats.AdwinParameters;
-import io.refinery.metrics.drift.stats.PageHinkley;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.refinery.platform.problem.InvalidFieldsProblem;
@@ -35,8 +32,6 @@ import io.refinery.platform.events.DriftDetected;
  * exactly once (when the ledger first knows both its prediction and its outcome).
  */
 @ApplicationScoped
-@RegisterForReflection(targets = { AdwinParameters.class, AdwinState.class, AdwinBucket.class,
-        PageHinkley.Parameters.class, PageHinkley.State.class })
 public class ConceptDetectors {
 
     public enum Kind { ADWIN, PAGE_HINKLEY }
