@@ -10,7 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.refinery.platform.entity.AuditedEntity;
 import io.refinery.experiments.experiment.design.AnalysisMethod;
 import io.refinery.experiments.stats.MultipleTestingCorrection;
 
@@ -20,7 +20,7 @@ import io.refinery.experiments.stats.MultipleTestingCorrection;
  */
 @Entity
 @Table(name = "experiments")
-public class Experiment extends PanacheEntityBase {
+public class Experiment extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -104,12 +104,4 @@ public class Experiment extends PanacheEntityBase {
     public String rolloutDecidedBy;
     @Column(name = "rollout_decided_at")
     public Instant rolloutDecidedAt;
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-    @Column(name = "created_by", nullable = false, updatable = false)
-    public String createdBy;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.refinery.platform.entity.AuditedEntity;
 import io.refinery.experiments.rollout.machine.RolloutPosition;
 import io.refinery.experiments.rollout.machine.RolloutState;
 
@@ -20,7 +20,7 @@ import io.refinery.experiments.rollout.machine.RolloutState;
  */
 @Entity
 @Table(name = "rollouts")
-public class Rollout extends PanacheEntityBase {
+public class Rollout extends AuditedEntity {
 
     /** What a pending oversight request is about. */
     public enum Step { OVERRIDE, GATE, RESUME }
@@ -59,14 +59,6 @@ public class Rollout extends PanacheEntityBase {
     public String pauseReason;
     @Column(name = "override_reason", updatable = false)
     public String overrideReason;
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-    @Column(name = "created_by", nullable = false, updatable = false)
-    public String createdBy;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
 
     public RolloutPosition position() {
         return new RolloutPosition(state, phase, requestedPhase);

@@ -11,7 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.refinery.platform.entity.AuditedEntity;
 import io.refinery.metrics.alerting.evaluation.Baseline;
 import io.refinery.metrics.alerting.evaluation.BaselineStatistic;
 import io.refinery.metrics.alerting.evaluation.Comparison;
@@ -22,7 +22,7 @@ import io.refinery.metrics.rollup.domain.Step;
 /** A threshold rule on one metric of one AI system, evaluated whenever one of its periods closes. */
 @Entity
 @Table(name = "rules")
-public class Rule extends PanacheEntityBase {
+public class Rule extends AuditedEntity {
 
     public enum Severity { WARNING, CRITICAL }
 
@@ -77,14 +77,6 @@ public class Rule extends PanacheEntityBase {
     public Instant lastEvaluatedAt;
     @Column(name = "deleted_at")
     public Instant deletedAt;
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-    @Column(name = "created_by", nullable = false, updatable = false)
-    public String createdBy;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
 
     /** How many periods the trailing window spans (0 for a fixed baseline). */
     public int windowPeriods() {

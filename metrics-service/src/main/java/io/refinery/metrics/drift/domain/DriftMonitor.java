@@ -10,7 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.refinery.platform.entity.AuditedEntity;
 import io.refinery.metrics.drift.evaluation.MonitorWindows;
 import io.refinery.metrics.drift.stats.DriftMethod;
 
@@ -21,7 +21,7 @@ import io.refinery.metrics.drift.stats.DriftMethod;
  */
 @Entity
 @Table(name = "drift_monitors")
-public class DriftMonitor extends PanacheEntityBase {
+public class DriftMonitor extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -61,14 +61,6 @@ public class DriftMonitor extends PanacheEntityBase {
     public Instant lastFailedAt;
     @Column(name = "deleted_at")
     public Instant deletedAt;
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-    @Column(name = "created_by", nullable = false, updatable = false)
-    public String createdBy;
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
 
     /** The windows as of {@code at}: the current window is the {@code currentDays} UTC days closed by then. */
     public MonitorWindows windows(Instant at) {

@@ -1,6 +1,5 @@
 package io.refinery.oversight.system.domain;
 
-import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,12 +10,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.refinery.platform.entity.AuditedEntity;
 
 /** An AI system in the registry; every other service learns of it from the refinery.systems topic. */
 @Entity
 @Table(name = "ai_systems")
-public class AiSystem extends PanacheEntityBase {
+public class AiSystem extends AuditedEntity {
 
     @Id
     public UUID id;
@@ -41,15 +40,4 @@ public class AiSystem extends PanacheEntityBase {
     @Column(nullable = false)
     public long revision;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
-    public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
 }
