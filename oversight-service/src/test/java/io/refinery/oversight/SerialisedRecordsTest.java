@@ -4,7 +4,6 @@ import java.util.List;
 
 import io.refinery.oversight.policy.domain.PolicyDocument;
 import io.refinery.oversight.review.domain.ReviewOverdue;
-import io.refinery.oversight.system.domain.SystemEventData;
 import io.refinery.platform.events.AlertRule;
 import io.refinery.platform.events.DecisionMade;
 import io.refinery.platform.events.DriftDetected;
@@ -13,6 +12,7 @@ import io.refinery.platform.events.JudgedPeriod;
 import io.refinery.platform.events.LifecycleEvent;
 import io.refinery.platform.events.RequestSource;
 import io.refinery.platform.outbox.CloudEvent;
+import io.refinery.platform.systems.SystemEventData;
 import io.refinery.testing.architecture.SerialisedByHandTest;
 
 /**

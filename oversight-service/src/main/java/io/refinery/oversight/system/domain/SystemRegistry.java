@@ -11,6 +11,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.refinery.platform.outbox.Outbox;
 import io.refinery.platform.problem.ConflictProblem;
 import io.refinery.platform.problem.NotFoundProblem;
+import io.refinery.platform.systems.SystemEventData;
 import io.smallrye.mutiny.Uni;
 
 /** The AI system registry: every change commits together with its event on refinery.systems. */
@@ -44,8 +45,7 @@ public class SystemRegistry {
             system.createdBy = actor;
             apply(system, draft, now, actor);
             return systems.persist(system)
-                    .call(saved -> outbox.append(SystemEventTypes.SYSTEMS_TOPIC, SystemEventTypes.SYSTEM_REGISTERED, key,
-                            SystemEventData.of(saved)));
+                    .call(saved -> outbox.append(SystemEventData.TOPIC, SystemEventData.REGISTERED, key, eventData(saved)));
         });
     }
 
@@ -58,8 +58,7 @@ public class SystemRegistry {
             system.revision++;
             apply(system, draft, Instant.now(), actor);
             return systems.persist(system)
-                    .call(saved -> outbox.append(SystemEventTypes.SYSTEMS_TOPIC, SystemEventTypes.SYSTEM_UPDATED, key,
-                            SystemEventData.of(saved)));
+                    .call(saved -> outbox.append(SystemEventData.TOPIC, SystemEventData.UPDATED, key, eventData(saved)));
         });
     }
 
@@ -81,5 +80,13 @@ public class SystemRegistry {
         system.riskProfile = draft.riskProfile();
         system.updatedAt = now;
         system.updatedBy = actor;
+    }
+
+    /** The registry entry as the shared contract of refinery.systems carries it. */
+    static SystemEventData eventData(AiSystem system) {
+        return new SystemEventData(system.systemKey, system.name, system.kind.name(), system.ownerTeam,
+                new SystemEventData.RiskProfileData(system.riskProfile.brandImpact.name(),
+                        system.riskProfile.financialImpact.name(), system.riskProfile.customerImpact.name()),
+                system.revision, system.updatedAt);
     }
 }
