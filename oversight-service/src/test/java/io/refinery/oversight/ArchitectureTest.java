@@ -17,14 +17,14 @@ class ArchitectureTest extends ServiceArchitectureTest {
 
     ArchitectureTest() {
         super("io.refinery.oversight", List.of("policy.tiers", "relaxation.advisor", "report.learnings", "evidence.links",
-                "review.rules", "console.charts", TIMELINE));
+                "review.rules", "console.charts", "console.attention", TIMELINE));
     }
 
     /** Every pure package but the timeline's, whose one stated exception is checked below. */
     @Override
     protected List<String> frameworkFreePackages() {
         return List.of("policy.tiers", "relaxation.advisor", "report.learnings", "evidence.links", "review.rules",
-                "console.charts");
+                "console.charts", "console.attention");
     }
 
     /**

@@ -3,9 +3,11 @@ package io.refinery.oversight.console.api;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.refinery.oversight.console.domain.ErrorPage;
+import io.refinery.oversight.console.domain.PortfolioPage;
 import io.refinery.oversight.console.domain.QueuePage;
 import io.refinery.oversight.console.domain.ReviewPage;
 import io.refinery.oversight.console.domain.SignInPage;
+import io.refinery.oversight.console.domain.SystemPage;
 
 /**
  * The console's pages, {@code src/main/resources/templates/console/*.html}; Qute checks every expression against
@@ -20,6 +22,10 @@ final class ConsoleTemplates {
     static native TemplateInstance queue(QueuePage page);
 
     static native TemplateInstance review(ReviewPage page);
+
+    static native TemplateInstance portfolio(PortfolioPage page);
+
+    static native TemplateInstance system(SystemPage page);
 
     static native TemplateInstance signIn(SignInPage page);
 

@@ -52,12 +52,17 @@ public class EvidenceBundle {
 
     public Uni<Bundle> gather(Review review) {
         JsonNode payload = readPayload(review.payload);
+        return gather(review.id, new EvidenceLinks.Subject(review.systemKey, review.createdAt, text(payload, "alertId"),
+                text(payload, "metric"), text(payload, "experimentKey")));
+    }
+
+    /** The bundle around {@code subject}; {@code reviewId} is null when it is about a system rather than a request. */
+    public Uni<Bundle> gather(UUID reviewId, EvidenceLinks.Subject subject) {
         List<Uni<Part>> parts = new ArrayList<>();
-        for (EvidenceLinks.Link link : EvidenceLinks.of(bases(), new EvidenceLinks.Subject(review.systemKey, review.createdAt,
-                text(payload, "alertId"), text(payload, "metric"), text(payload, "experimentKey")))) {
+        for (EvidenceLinks.Link link : EvidenceLinks.of(bases(), subject)) {
             parts.add(fetch(link.name(), link.url()));
         }
-        return Uni.join().all(parts).andCollectFailures().map(list -> new Bundle(review.id, review.systemKey, list));
+        return Uni.join().all(parts).andCollectFailures().map(list -> new Bundle(reviewId, subject.systemKey(), list));
     }
 
     EvidenceLinks.Bases bases() {
