@@ -3,6 +3,7 @@ package io.refinery.oversight.console.api;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.refinery.oversight.console.domain.ErrorPage;
+import io.refinery.oversight.console.domain.ExperimentPage;
 import io.refinery.oversight.console.domain.PortfolioPage;
 import io.refinery.oversight.console.domain.QueuePage;
 import io.refinery.oversight.console.domain.ReviewPage;
@@ -26,6 +27,8 @@ final class ConsoleTemplates {
     static native TemplateInstance portfolio(PortfolioPage page);
 
     static native TemplateInstance system(SystemPage page);
+
+    static native TemplateInstance experiment(ExperimentPage page);
 
     static native TemplateInstance signIn(SignInPage page);
 

@@ -13,9 +13,25 @@ import java.util.List;
  * @param chart     a chart of the facts, or null
  * @param content   the facts as fields and tables
  * @param emptyText what to say when the service answered with nothing to show, or null
+ * @param links     console pages about what the panel lists (e.g. each experiment's page)
  */
 public record EvidencePanel(String key, String title, String source, String notice, Chart chart, ReadableJson content,
-        String emptyText) {
+        String emptyText, List<Link> links) {
+
+    public EvidencePanel(String key, String title, String source, String notice, Chart chart, ReadableJson content,
+            String emptyText) {
+        this(key, title, source, notice, chart, content, emptyText, List.of());
+    }
+
+    /** A link to a console page; {@code href} is already encoded. */
+    public record Link(String href, String text) {
+
+        /** The experiment page of {@code experimentKey}. */
+        static Link experiment(String experimentKey) {
+            return new Link("/console/experiments/" + java.net.URLEncoder.encode(experimentKey,
+                    java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"), experimentKey);
+        }
+    }
 
     /** A drawn chart with the same values as a table, for readers who do not see it. */
     public record Chart(String svg, String caption, List<String> columns, List<List<String>> rows) {

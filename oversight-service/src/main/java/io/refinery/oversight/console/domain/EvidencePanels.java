@@ -44,7 +44,9 @@ final class EvidencePanels {
                 EvidencePanels::experiments);
         panel(byName.get("experimentResults"), "results", "Results of the experiment this request names", EXPERIMENTS,
                 panels, (key, title, source, data) -> new EvidencePanel(key, title, source, null, null,
-                        ReadableJson.of(data), "The experiment has no results yet."));
+                        ReadableJson.of(data), "The experiment has no results yet.",
+                        data.path("experimentKey").isTextual() ? List.of(EvidencePanel.Link.experiment(
+                                data.path("experimentKey").asText())) : List.of()));
         return List.copyOf(panels);
     }
 
@@ -133,7 +135,13 @@ final class EvidencePanels {
         }
         ObjectNode shown = JsonNodeFactory.instance.objectNode();
         shown.set("experiments", select(items, EXPERIMENT_COLUMNS));
-        return new EvidencePanel(key, title, source, null, null, ReadableJson.of(shown), null);
+        List<EvidencePanel.Link> links = new ArrayList<>();
+        items.forEach(i -> {
+            if (i.path("key").isTextual()) {
+                links.add(EvidencePanel.Link.experiment(i.path("key").asText()));
+            }
+        });
+        return new EvidencePanel(key, title, source, null, null, ReadableJson.of(shown), null, List.copyOf(links));
     }
 
     /** The objects of {@code array} with only {@code columns}, in that order. */

@@ -65,6 +65,15 @@ public class EvidenceBundle {
         return Uni.join().all(parts).andCollectFailures().map(list -> new Bundle(reviewId, subject.systemKey(), list));
     }
 
+    /** An experiment and its results from experiment-service (parts {@code experiment} and {@code experimentResults}). */
+    public Uni<List<Part>> experiment(String experimentKey) {
+        List<Uni<Part>> parts = new ArrayList<>();
+        for (EvidenceLinks.Link link : EvidenceLinks.experiment(bases(), experimentKey)) {
+            parts.add(fetch(link.name(), link.url()));
+        }
+        return Uni.join().all(parts).andCollectFailures();
+    }
+
     EvidenceLinks.Bases bases() {
         return new EvidenceLinks.Bases(config.metricsUrl(), config.experimentsUrl(), config.feedbackUrl(),
                 config.seriesBefore(), config.feedbackPeriod());

@@ -73,6 +73,15 @@ public final class EvidenceLinks {
         return links;
     }
 
+    /**
+     * The experiment page's two reads of experiment-service: the experiment ({@code experiment}, its hypothesis and
+     * planned size) and its results ({@code experimentResults}).
+     */
+    public static List<Link> experiment(Bases bases, String experimentKey) {
+        String base = bases.experiments() + "/api/v1/experiments/" + enc(experimentKey);
+        return List.of(new Link("experiment", base), new Link("experimentResults", base + "/results"));
+    }
+
     /** A path segment or query value, percent-encoded (space as %20, never +). */
     static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");

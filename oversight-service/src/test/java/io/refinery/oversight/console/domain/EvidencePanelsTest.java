@@ -90,4 +90,14 @@ class EvidencePanelsTest {
         assertThat(EvidencePanels.of("reco", List.of(down("latestDrift", "timeout")))).extracting(EvidencePanel::key)
                 .containsExactly("drift");
     }
+
+    @Test
+    void eachListedExperimentLinksToItsPageWithAnEncodedKey() throws Exception {
+        List<EvidencePanel> panels = EvidencePanels.of("reco", List.of(ok("runningExperiments",
+                "{\"items\": [{\"key\": \"reco-ranker-v7\", \"state\": \"RUNNING\"}, {\"key\": \"a b/<c>\"}]}"),
+                ok("experimentResults", "{\"experimentKey\": \"reco-ranker-v7\", \"variants\": []}")));
+        assertThat(panels.get(0).links()).extracting(EvidencePanel.Link::href)
+                .containsExactly("/console/experiments/reco-ranker-v7", "/console/experiments/a%20b%2F%3Cc%3E");
+        assertThat(panels.get(1).links()).extracting(EvidencePanel.Link::text).containsExactly("reco-ranker-v7");
+    }
 }
