@@ -6,13 +6,11 @@ import java.util.UUID;
  * An event of refinery.metrics.alerts: an alert of metrics-service {@link AlertFired fired} or
  * {@link AlertResolved resolved}. {@link AlertEvents} reads either.
  */
-public sealed interface AlertEvent permits AlertFired, AlertResolved {
+public sealed interface AlertEvent extends AboutSystem permits AlertFired, AlertResolved {
 
     String TOPIC = "refinery.metrics.alerts";
 
     UUID alertId();
-
-    String systemKey();
 
     String metric();
 

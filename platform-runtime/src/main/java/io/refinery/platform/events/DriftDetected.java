@@ -23,7 +23,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 public record DriftDetected(UUID detectionId, String kind, String systemKey, UUID monitorId, String monitorName,
         UUID runId, Windows windows, List<FeatureView> features, Double driftedShare, Double datasetDriftShare,
-        Concept concept, RecommendationView recommendation, Instant detectedAt, UUID oversightRequestId) {
+        Concept concept, RecommendationView recommendation, Instant detectedAt, UUID oversightRequestId)
+        implements AboutSystem {
 
     public static final String TOPIC = "refinery.metrics.drift";
     public static final String TYPE = "io.refinery.metrics.drift.detected.v1";

@@ -11,11 +11,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * customers say, or a feedback theme spiked. Used by the producer (feedback-service) and the consumers (oversight's
  * timeline, experiment-service's rollouts); {@link InsightEvents} reads them.
  */
-public sealed interface InsightEvent {
+public sealed interface InsightEvent extends AboutSystem {
 
     String TOPIC = "refinery.feedback.insights";
-
-    String systemKey();
 
     /**
      * Data of {@value #TYPE}: a metric improved while customers' sentiment worsened (or the other way round).

@@ -12,11 +12,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * system's experiment coverage gap opened or closed, or a rollout took a step. One record per event type, used by the
  * producer (experiment-service) and the consumers (oversight's timeline); {@link LifecycleEvents} reads them.
  */
-public sealed interface LifecycleEvent {
+public sealed interface LifecycleEvent extends AboutSystem {
 
     String TOPIC = "refinery.experiments.lifecycle";
-
-    String systemKey();
 
     /** Data of {@value #TYPE}. */
     @RegisterForReflection

@@ -12,13 +12,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.oversight.timeline.domain.TimelineRecorder;
-import io.refinery.platform.events.AlertEvent;
+import io.refinery.platform.events.AboutSystem;
 import io.refinery.platform.events.AlertEvents;
-import io.refinery.platform.events.DriftDetected;
 import io.refinery.platform.events.DriftEvents;
-import io.refinery.platform.events.InsightEvent;
 import io.refinery.platform.events.InsightEvents;
-import io.refinery.platform.events.LifecycleEvent;
 import io.refinery.platform.events.LifecycleEvents;
 import io.refinery.platform.events.ReceivedEvent;
 import io.refinery.platform.json.EventFields;
@@ -80,7 +77,8 @@ public class TimelineConsumer {
         JsonNode envelope = EventFields.envelope(mapper, value);
         ReceivedEvent<?> typed = contract.read(mapper, envelope);
         ReceivedEvent<?> event = typed != null ? typed : ReceivedEvent.of(envelope, null);
-        String systemKey = event.subject() != null ? event.subject() : systemKeyOf(event.data());
+        String systemKey = event.subject() != null ? event.subject()
+                : event.data() instanceof AboutSystem about ? about.systemKey() : null;
         if (systemKey == null) {
             if (typed == null) {
                 return null;
@@ -89,18 +87,5 @@ public class TimelineConsumer {
         }
         return new TimelineRecorder.Heard(event.id().toString(), systemKey, event.timeOr(Instant.now()),
                 Objects.requireNonNullElse(event.source(), "unknown"), event.type(), event.data(), envelope.path("data"));
-    }
-
-    private static String systemKeyOf(Object data) {
-        if (data instanceof AlertEvent e) {
-            return e.systemKey();
-        }
-        if (data instanceof DriftDetected e) {
-            return e.systemKey();
-        }
-        if (data instanceof LifecycleEvent e) {
-            return e.systemKey();
-        }
-        return data instanceof InsightEvent e ? e.systemKey() : null;
     }
 }
