@@ -2,6 +2,8 @@ package io.refinery.oversight.console.api;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -28,10 +30,17 @@ public class ConsolePageErrors {
     private static final Logger LOG = Logger.getLogger(ConsolePageErrors.class);
     static final MediaType HTML = MediaType.valueOf("text/html;charset=UTF-8");
 
-    /** To the sign-in page, back to this page afterwards when it was a GET. */
+    /** A form's post under one of these pages comes back to the page after sign-in (e.g. a review's decision). */
+    private static final Pattern FORM_PAGE = Pattern.compile("^(/console/(?:reviews/[^/]+|systems/[^/]+/policy))/.+$");
+
+    /**
+     * To the sign-in page, back to this page afterwards when it was a GET, or to the page a form was posted from (a
+     * session that expired while someone wrote a rationale brings them back to it; the console keeps the typed text).
+     */
     public Response signIn(UriInfo uri, String method, boolean clearSession) {
-        String next = "GET".equals(method) ? uri.getRequestUri().getRawPath()
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()) : null;
+        String path = uri.getRequestUri().getRawPath();
+        String next = "GET".equals(method) ? path
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery()) : formPage(path);
         String location = SignInResource.PATH + (next == null || !SignInResource.isSafeNext(next) ? ""
                 : "?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
         Response.ResponseBuilder r = seeOther(location);
@@ -39,6 +48,12 @@ public class ConsolePageErrors {
             r.cookie(ConsoleSession.cleared(ConsoleSession.SESSION_COOKIE, "https".equals(uri.getRequestUri().getScheme())));
         }
         return r.build();
+    }
+
+    /** The page a form posted to {@code path} belongs to, or null. */
+    static String formPage(String path) {
+        Matcher m = FORM_PAGE.matcher(path);
+        return m.matches() ? m.group(1) : null;
     }
 
     /**

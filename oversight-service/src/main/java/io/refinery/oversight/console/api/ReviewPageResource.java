@@ -28,6 +28,7 @@ import io.refinery.oversight.console.domain.DecisionForm;
 import io.refinery.oversight.console.domain.FormProblem;
 import io.refinery.oversight.console.domain.Notice;
 import io.refinery.oversight.console.domain.ReviewPages;
+import io.refinery.oversight.console.domain.SessionThread;
 import io.refinery.oversight.review.domain.ReviewIds;
 import io.refinery.platform.api.Roles;
 import io.refinery.platform.problem.ConflictProblem;
@@ -80,6 +81,45 @@ public class ReviewPageResource {
     }
 
     @POST
+    @Path("/session/decision")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    public Uni<Response> decideJointly(@PathParam("id") String id, @FormParam("outcome") String outcome,
+            @FormParam("rationale") String rationale, @FormParam("modifications") String modifications) {
+        UUID uuid = ReviewIds.ofPathId(id);
+        DecisionCommand command = new DecisionCommand(outcome, rationale, modifications);
+        return decisions.decideJointly(uuid, command, ConsoleFrames.user(caller))
+                .map(notice -> ConsolePageErrors.seeOther("/console/queue?notice=" + notice.code()).build())
+                .onFailure(ReviewPageResource::refusal).recoverWithUni(e -> refused(uuid, command.form(), e));
+    }
+
+    @POST
+    @Path("/session/join")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    public Uni<Response> join(@PathParam("id") String id) {
+        UUID uuid = ReviewIds.ofPathId(id);
+        return decisions.join(uuid, ConsoleFrames.user(caller)).map(notice -> backToReview(uuid, notice))
+                .onFailure(ReviewPageResource::refusal).recoverWithUni(e -> refused(uuid, DecisionForm.BLANK, e));
+    }
+
+    @POST
+    @Path("/session/notes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({ Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    public Uni<Response> note(@PathParam("id") String id, @FormParam("note") String note, @FormParam("link") String link) {
+        UUID uuid = ReviewIds.ofPathId(id);
+        SessionThread.NoteForm form = new SessionThread.NoteForm(note == null ? "" : note, link == null ? "" : link, null,
+                null);
+        return decisions.note(uuid, form, ConsoleFrames.user(caller)).map(notice -> backToReview(uuid, notice))
+                .onFailure(ReviewPageResource::refusal).recoverWithUni(e -> {
+                    String field = e instanceof FormProblem f ? f.field() : e instanceof RefusedProblem r ? r.field()
+                            : e instanceof ConflictProblem c ? c.field() : "note";
+                    return render(uuid, DecisionForm.BLANK, form.withError(field, e.getMessage()), null, status(e));
+                });
+    }
+
+    @POST
     @Path("/claim")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({ Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
@@ -100,7 +140,11 @@ public class ReviewPageResource {
     }
 
     private Uni<Response> render(UUID id, DecisionForm form, Notice notice, int status) {
-        return frames.of(caller, "queue").flatMap(frame -> pages.load(id, frame, form, notice))
+        return render(id, form, SessionThread.NoteForm.BLANK, notice, status);
+    }
+
+    private Uni<Response> render(UUID id, DecisionForm form, SessionThread.NoteForm noteForm, Notice notice, int status) {
+        return frames.of(caller, "queue").flatMap(frame -> pages.load(id, frame, form, noteForm, notice))
                 .flatMap(page -> ConsoleTemplates.review(page).createUni())
                 .map(html -> Response.status(status).type(ConsolePageErrors.HTML).entity(html).build());
     }
@@ -109,8 +153,11 @@ public class ReviewPageResource {
     private Uni<Response> refused(UUID id, DecisionForm form, Throwable e) {
         String field = e instanceof FormProblem f ? f.field() : e instanceof RefusedProblem r ? r.field()
                 : e instanceof ConflictProblem c ? c.field() : "decision";
-        int status = e instanceof RefusedProblem ? 403 : e instanceof ConflictProblem ? 409 : 400;
-        return render(id, form.withError(field, e.getMessage()), null, status);
+        return render(id, form.withError(field, e.getMessage()), null, status(e));
+    }
+
+    private static int status(Throwable e) {
+        return e instanceof RefusedProblem ? 403 : e instanceof ConflictProblem ? 409 : 400;
     }
 
     /** The failures that are the rules or the form saying no, as opposed to errors. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.refinery.oversight.policy.tiers.Tier;
 import io.refinery.oversight.review.rules.ReviewFacts;
+import io.refinery.oversight.review.rules.SessionRules;
 
 /**
  * What the decision form offers the signed-in person, and why not when it offers nothing. It mirrors the review
@@ -18,15 +19,24 @@ import io.refinery.oversight.review.rules.ReviewFacts;
  * @param approvers  who approved so far
  * @param claim      the claim button is offered
  * @param release    the release button is offered
+ * @param jointly    the form decides for a deep-collaboration session (its participants together), not for one person
  */
 public record DecisionPanel(String blocked, boolean approve, boolean reject, boolean modify, String progress,
-        List<String> approvers, boolean claim, boolean release) {
+        List<String> approvers, boolean claim, boolean release, boolean jointly) {
 
     public boolean decides() {
         return blocked == null && (approve || reject);
     }
 
     public static DecisionPanel of(ReviewFacts review, List<String> approvers, ConsoleUser user) {
+        return of(review, approvers, user, null);
+    }
+
+    /**
+     * As {@link #of(ReviewFacts, List, ConsoleUser)}; for a deep-collaboration request {@code participants} are the
+     * people in its session, who decide it together once enough of them have joined.
+     */
+    public static DecisionPanel of(ReviewFacts review, List<String> approvers, ConsoleUser user, List<String> participants) {
         String progress = review.requiredApprovals() > 1 ? approvers.size() + " of " + review.requiredApprovals()
                 + " approvals" + (approvers.isEmpty() ? " so far" : ": " + String.join(", ", approvers)) : null;
         boolean claim = false;
@@ -35,19 +45,20 @@ public record DecisionPanel(String blocked, boolean approve, boolean reject, boo
             claim = review.assignee() == null;
             release = review.assignee() != null && (review.assignee().equals(user.name()) || user.isAdmin());
         }
-        String blocked = blocked(review, approvers, user);
+        boolean jointly = review.tier() == Tier.DEEP_COLLABORATION;
+        String blocked = blocked(review, approvers, user, participants == null ? List.of() : participants);
         if (blocked != null) {
-            return new DecisionPanel(blocked, false, false, false, progress, approvers, claim, release);
+            return new DecisionPanel(blocked, false, false, false, progress, approvers, claim, release, jointly);
         }
         boolean lastApproval = approvers.size() + 1 >= review.requiredApprovals();
         boolean mayApprove = !(lastApproval && review.requiredApprovals() > 1 && !user.hasApproverRights());
         String note = mayApprove ? null : "The second approval of a four-eyes request needs the approver role; you can still "
                 + "reject it.";
         return new DecisionPanel(null, mayApprove, true, mayApprove && !review.relaxation(),
-                note == null ? progress : progress + ". " + note, approvers, claim, release);
+                note == null ? progress : progress + ". " + note, approvers, claim, release, jointly);
     }
 
-    private static String blocked(ReviewFacts review, List<String> approvers, ConsoleUser user) {
+    private static String blocked(ReviewFacts review, List<String> approvers, ConsoleUser user, List<String> participants) {
         if (!review.pending()) {
             return "This request is decided; the decision and its history are below.";
         }
@@ -62,7 +73,12 @@ public record DecisionPanel(String blocked, boolean approve, boolean reject, boo
             return "A relaxation of oversight is decided by someone with the approver role.";
         }
         if (review.tier() == Tier.DEEP_COLLABORATION) {
-            return "A deep-collaboration request is decided jointly by the people in its session (see the thread below).";
+            if (!participants.contains(user.name())) {
+                return "A deep-collaboration request is decided jointly by the people in its session: join the session "
+                        + "below to take part.";
+            }
+            return SessionRules.jointDecision(participants).map(r -> "The session decides together: " + r.message()
+                    + ". Ask a colleague to join.").orElse(null);
         }
         if (approvers.contains(user.name())) {
             return "You gave an approval already; the next approval must come from someone else.";

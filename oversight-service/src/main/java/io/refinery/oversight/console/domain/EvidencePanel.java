@@ -14,13 +14,27 @@ import java.util.List;
  * @param content   the facts as fields and tables
  * @param emptyText what to say when the service answered with nothing to show, or null
  * @param links     console pages about what the panel lists (e.g. each experiment's page)
+ * @param themes    feedback themes with quoted (redacted) examples, for the feedback panel
  */
 public record EvidencePanel(String key, String title, String source, String notice, Chart chart, ReadableJson content,
-        String emptyText, List<Link> links) {
+        String emptyText, List<Link> links, List<ThemeExamples> themes) {
 
     public EvidencePanel(String key, String title, String source, String notice, Chart chart, ReadableJson content,
             String emptyText) {
         this(key, title, source, notice, chart, content, emptyText, List.of());
+    }
+
+    public EvidencePanel(String key, String title, String source, String notice, Chart chart, ReadableJson content,
+            String emptyText, List<Link> links) {
+        this(key, title, source, notice, chart, content, emptyText, links, List.of());
+    }
+
+    /** A theme customers raised, how often in the period, and a few of their comments (redacted at intake). */
+    public record ThemeExamples(String theme, long count, List<Example> examples) {
+    }
+
+    /** One quoted comment: its text (shortened), where it came from, the customer segment and its sentiment. */
+    public record Example(String text, String channel, String segment, String sentiment, Stamp at) {
     }
 
     /** A link to a console page; {@code href} is already encoded. */

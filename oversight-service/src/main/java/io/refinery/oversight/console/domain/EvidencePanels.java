@@ -1,5 +1,7 @@
 package io.refinery.oversight.console.domain;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +21,8 @@ import io.refinery.oversight.evidence.domain.EvidenceBundle;
  */
 final class EvidencePanels {
 
+    static final int EXAMPLES_PER_THEME = 2;
+    static final int MAX_EXAMPLE = 280;
     private static final String METRICS = "metrics-service";
     private static final String FEEDBACK = "feedback-service";
     private static final String EXPERIMENTS = "experiment-service";
@@ -38,8 +42,9 @@ final class EvidencePanels {
             panels.add(alert(systemKey, byName.get("alert"), byName.get("metricSeries")));
         }
         panel(byName.get("latestDrift"), "drift", "Latest drift run", METRICS, panels, EvidencePanels::drift);
+        EvidenceBundle.Part examples = byName.get("feedbackExamples");
         panel(byName.get("feedbackThemes"), "feedback", "Feedback themes in the week before the request", FEEDBACK, panels,
-                EvidencePanels::feedback);
+                (key, title, source, data) -> feedback(key, title, source, data, examples));
         panel(byName.get("runningExperiments"), "experiments", "Running experiments", EXPERIMENTS, panels,
                 EvidencePanels::experiments);
         panel(byName.get("experimentResults"), "results", "Results of the experiment this request names", EXPERIMENTS,
@@ -110,7 +115,8 @@ final class EvidencePanels {
         return new EvidencePanel(key, title, source, null, null, ReadableJson.of(shown), null);
     }
 
-    private static EvidencePanel feedback(String key, String title, String source, JsonNode summary) {
+    private static EvidencePanel feedback(String key, String title, String source, JsonNode summary,
+            EvidenceBundle.Part examples) {
         JsonNode total = summary.path("total");
         if (!total.isObject() || total.path("count").asLong() == 0) {
             return new EvidencePanel(key, title, source, null, null, ReadableJson.EMPTY,
@@ -119,12 +125,67 @@ final class EvidencePanels {
         ObjectNode shown = JsonNodeFactory.instance.objectNode();
         shown.set("from", summary.path("from"));
         shown.set("to", summary.path("to"));
-        ((ObjectNode) total).fields().forEachRemaining(e -> {
-            if (!e.getKey().equals("channel") && !e.getKey().equals("segment")) {
+        total.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("channel") && !e.getKey().equals("segment") && !e.getKey().equals("topThemes")) {
                 shown.set(e.getKey(), e.getValue());
             }
         });
-        return new EvidencePanel(key, title, source, null, null, ReadableJson.of(shown), null);
+        String notice = null;
+        List<EvidencePanel.ThemeExamples> themes;
+        if (examples != null && available(examples)) {
+            themes = themeExamples(total.path("topThemes"), examples.data().path("items"));
+        } else {
+            themes = themeExamples(total.path("topThemes"), JsonNodeFactory.instance.arrayNode());
+            if (examples != null) {
+                notice = FEEDBACK + " could not be reached for the example comments (" + (examples.reason() == null
+                        ? "no answer" : examples.reason()) + "); the counts above are complete.";
+            }
+        }
+        return new EvidencePanel(key, title, source, notice, null, ReadableJson.of(shown), null, List.of(), themes);
+    }
+
+    /**
+     * The period's top themes, most frequent first, each with up to {@value #EXAMPLES_PER_THEME} of its newest comments
+     * among {@code items} (feedback-service redacted them at intake; the console shortens long ones).
+     */
+    static List<EvidencePanel.ThemeExamples> themeExamples(JsonNode topThemes, JsonNode items) {
+        List<EvidencePanel.ThemeExamples> out = new ArrayList<>();
+        for (JsonNode t : topThemes) {
+            String theme = t.path("theme").asText(null);
+            if (theme == null) {
+                continue;
+            }
+            List<EvidencePanel.Example> quoted = new ArrayList<>();
+            for (JsonNode item : items) {
+                if (quoted.size() == EXAMPLES_PER_THEME) {
+                    break;
+                }
+                boolean about = false;
+                for (JsonNode th : item.path("themes")) {
+                    about |= theme.equals(th.asText());
+                }
+                String text = item.path("text").asText("").strip();
+                if (about && !text.isEmpty()) {
+                    quoted.add(new EvidencePanel.Example(shorten(text), Labels.constant(item.path("channel").asText("")),
+                            item.path("customerSegment").asText(null), item.path("sentimentLabel").asText(null),
+                            stamp(item.path("occurredAt").asText(null))));
+                }
+            }
+            out.add(new EvidencePanel.ThemeExamples(theme, t.path("count").asLong(), List.copyOf(quoted)));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= MAX_EXAMPLE ? text : text.substring(0, MAX_EXAMPLE - 1).stripTrailing() + "…";
+    }
+
+    private static Stamp stamp(String iso) {
+        try {
+            return iso == null ? null : Stamp.of(Instant.parse(iso));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static EvidencePanel experiments(String key, String title, String source, JsonNode page) {

@@ -14,6 +14,8 @@ public enum Notice {
             + "approver or admin) before it is decided, so it stays in the queue."),
     CLAIMED("claimed", "You hold this request now; others see it as claimed by you."),
     RELEASED("released", "The request is back in the queue for anyone to take."),
+    JOINED("joined", "You joined the session: you can post notes, and the people in it decide together."),
+    NOTE_POSTED("note-posted", "Your note is in the thread (and in the audit log)."),
     SIGNED_OUT("signed-out", "You are signed out. The session cookie is cleared.");
 
     private final String code;

@@ -51,6 +51,13 @@ public class ReviewPages {
     /** The page; a 404 problem when there is no such request. */
     @WithSession
     public Uni<ReviewPage> load(UUID id, ConsoleFrame frame, DecisionForm form, Notice notice) {
+        return load(id, frame, form, SessionThread.NoteForm.BLANK, notice);
+    }
+
+    /** The page with the session's note form as typed (after a refused note). */
+    @WithSession
+    public Uni<ReviewPage> load(UUID id, ConsoleFrame frame, DecisionForm form, SessionThread.NoteForm noteForm,
+            Notice notice) {
         return queue.get(id).flatMap(review -> {
             Uni<List<EvidencePanel>> panels = evidence.gather(review)
                     .map(bundle -> EvidencePanels.of(review.systemKey, bundle.parts()))
@@ -59,14 +66,14 @@ public class ReviewPages {
                         return List.of(EvidencePanel.unavailable("evidence", "Evidence", "the other services", e.toString()));
                     });
             Uni<ReviewPage> stored = queue.approvals(id).flatMap(approvals -> history.of(review.systemKey, id)
-                    .flatMap(entries -> thread(review).map(thread -> page(review, approvals, entries, thread, frame, form,
-                            notice))));
+                    .flatMap(entries -> thread(review, frame.user(), noteForm).map(thread -> page(review, approvals, entries,
+                            thread, frame, form, notice))));
             return Uni.combine().all().unis(stored, panels).asTuple().map(t -> withEvidence(t.getItem1(), t.getItem2()));
         });
     }
 
-    private Uni<SessionThread> thread(Review review) {
-        return review.tier == Tier.DEEP_COLLABORATION ? sessions.get(review.id).map(SessionThread::of)
+    private Uni<SessionThread> thread(Review review, ConsoleUser user, SessionThread.NoteForm noteForm) {
+        return review.tier == Tier.DEEP_COLLABORATION ? sessions.get(review.id).map(s -> SessionThread.of(s, user, noteForm))
                 : Uni.createFrom().nullItem();
     }
 
@@ -76,7 +83,7 @@ public class ReviewPages {
         return new ReviewPage(frame, ReviewSummary.of(r, clock.instant()), readable(r.payload), readable(r.modifications),
                 approvals.stream().map(a -> new ReviewPage.Approval(a.approver, Labels.constant(a.outcome.name()), a.rationale,
                         Stamp.of(a.approvedAt))).toList(),
-                DecisionPanel.of(r.facts(), approvers, frame.user()), form, List.of(), entries, thread, notice);
+                DecisionPanel.of(r.facts(), approvers, frame.user(), thread == null ? null : thread.participants()), form, List.of(), entries, thread, notice);
     }
 
     private static ReviewPage withEvidence(ReviewPage p, List<EvidencePanel> panels) {

@@ -47,6 +47,9 @@ public final class EvidenceLinks {
     public record Link(String name, String url) {
     }
 
+    /** How many of the period's newest (redacted) feedback items are read to quote examples per theme. */
+    static final int FEEDBACK_EXAMPLES = 200;
+
     private EvidenceLinks() {
     }
 
@@ -65,6 +68,9 @@ public final class EvidenceLinks {
         links.add(new Link("latestDrift", bases.metrics() + "/api/v1/drift/runs?systemKey=" + key + "&limit=1"));
         links.add(new Link("feedbackThemes", bases.feedback() + "/api/v1/systems/" + key + "/feedback/summary?from="
                 + enc(at.minus(bases.feedbackPeriod()).toString()) + "&to=" + enc(at.plusSeconds(1).toString())));
+        links.add(new Link("feedbackExamples", bases.feedback() + "/api/v1/feedback?systemKey=" + key + "&from="
+                + enc(at.minus(bases.feedbackPeriod()).toString()) + "&to=" + enc(at.plusSeconds(1).toString())
+                + "&limit=" + FEEDBACK_EXAMPLES));
         links.add(new Link("runningExperiments", bases.experiments() + "/api/v1/experiments?systemKey=" + key + "&state=RUNNING"));
         if (s.experimentKey() != null) {
             links.add(new Link("experimentResults", bases.experiments() + "/api/v1/experiments/" + enc(s.experimentKey())

@@ -3,12 +3,14 @@ package io.refinery.oversight.console.api;
 import static io.refinery.oversight.OversightApi.BOB;
 import static io.refinery.oversight.OversightApi.CAROL;
 import static io.refinery.oversight.OversightApi.INGEST;
+import static io.refinery.oversight.OversightApi.VIEWER;
 import static io.refinery.oversight.OversightApi.pricingPolicy;
 import static io.refinery.oversight.OversightApi.register;
 import static io.refinery.oversight.OversightApi.submit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import java.util.UUID;
@@ -20,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.refinery.testing.RefineryTestResource;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 
 /** Issue 18: the queue page's filters and empty state, and the review page's content, escaping and evidence notices. */
 @QuarkusTest
@@ -125,6 +128,54 @@ class ConsoleQueueAndReviewPageTest {
         assertThat(page).contains("Collaboration session", "Taking part: carol.", "&lt;i&gt;claims&lt;/i&gt; look medical",
                 "<a href=\"https://example.org/guidance\" rel=\"noopener noreferrer nofollow\">", "decided jointly")
                 .doesNotContain("name=\"outcome\"");
+    }
+
+    @Test
+    void peopleJoinTheSessionPostNotesAndDecideTogetherOnTheConsole() {
+        register("console-session", "LOW");
+        given().header("Authorization", BOB).contentType(ContentType.JSON).body("""
+                {"rules": [{"actionType": "CONTENT_PUBLISH", "conditions": ["category in [health]"], "tier": "DEEP_COLLABORATION"}]}
+                """).put("/api/v1/systems/console-session/policies").then().statusCode(200);
+        UUID id = submitAction("console-session", "CONTENT_PUBLISH", "Publish a vitamin guide", "{\"category\": \"health\"}");
+        String path = "/console/reviews/" + id;
+        ConsoleBrowser dave = ConsoleBrowser.as("dave", "reviewer");
+        ConsoleBrowser erin = ConsoleBrowser.as("erin", "approver");
+
+        assertThat(dave.get(path).asString()).contains("Join the session").doesNotContain("name=\"note\"");
+        assertThat(ConsoleBrowser.as("victor", "viewer").get(path).asString()).doesNotContain("Join the session");
+        Response joined = dave.post(path + "/session/join");
+        assertThat(joined.statusCode()).isEqualTo(303);
+        assertThat(joined.header("Location")).isEqualTo(path + "?notice=joined");
+        String page = dave.get(path + "?notice=joined").asString();
+        assertThat(page).contains("You joined the session", "Taking part: dave.", "<label for=\"note\">Note</label>",
+                "a joint decision needs at least 2 participants; the session has 1").doesNotContain("name=\"outcome\"");
+
+        Response blank = dave.post(path + "/session/notes", "note", "  ", "link", "");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.asString()).contains("Write the note before posting it.");
+        Response badLink = dave.post(path + "/session/notes", "note", "Dosage <b>claims</b> need a source", "link",
+                "javascript:alert(1)");
+        assertThat(badLink.statusCode()).isEqualTo(400);
+        assertThat(badLink.asString()).contains("must be an http(s) address", "Dosage &lt;b&gt;claims&lt;/b&gt; need a source</textarea>",
+                "value=\"javascript:alert(1)\"").doesNotContain("href=\"javascript:");
+        Response posted = dave.post(path + "/session/notes", "note", "Dosage <b>claims</b> need a source", "link",
+                "https://example.org/dosage");
+        assertThat(posted.statusCode()).isEqualTo(303);
+        assertThat(dave.get(path).asString()).contains("Dosage &lt;b&gt;claims&lt;/b&gt; need a source",
+                "<a href=\"https://example.org/dosage\"");
+        dave.postWithoutCsrf(path + "/session/notes", "note", "forged").then().statusCode(403);
+
+        erin.post(path + "/session/join").then().statusCode(303);
+        String together = erin.get(path).asString();
+        assertThat(together).contains("Taking part: dave, erin.", "action=\"" + path + "/session/decision\"",
+                "You decide for the session");
+        Response decided = erin.post(path + "/session/decision", "outcome", "APPROVE", "rationale",
+                "Sources checked together in the session");
+        assertThat(decided.statusCode()).isEqualTo(303);
+        assertThat(decided.header("Location")).isEqualTo("/console/queue?notice=approved");
+        given().header("Authorization", VIEWER).get("/api/v1/reviews/" + id).then().statusCode(200)
+                .body("state", equalTo("APPROVED"));
+        assertThat(dave.get(path).asString()).contains("This request is decided").doesNotContain("name=\"note\"");
     }
 
     static UUID submitAction(String system, String actionType, String summary, String payload) {

@@ -120,6 +120,25 @@ class ConsoleSignInTest {
         assertThat(expired.statusCode()).isEqualTo(303);
         assertThat(expired.header("Location")).startsWith("/console/sign-in");
         assertThat(expired.getDetailedCookie(ConsoleSession.SESSION_COOKIE).getMaxAge()).isZero();
+
+        // a decision posted after the session expired leads through sign-in back to the request, not to the queue
+        String id = "0b7a4f2e-6a43-4f7e-9d0c-3c1f6f0e8a11";
+        Response lateDecision = given().redirects().follow(false)
+                .cookie(ConsoleSession.SESSION_COOKIE, BadTokens.all().get("expired").substring("Bearer ".length()))
+                .contentType(ContentType.URLENC).formParam("csrf", "x").formParam("outcome", "APPROVE")
+                .formParam("rationale", "typed while the session ran out").post("/console/reviews/" + id + "/decision");
+        assertThat(lateDecision.statusCode()).isEqualTo(303);
+        assertThat(lateDecision.header("Location")).isEqualTo("/console/sign-in?next=%2Fconsole%2Freviews%2F" + id);
+    }
+
+    @Test
+    void aFormPostComesBackToThePageItWasPostedFrom() {
+        assertThat(ConsolePageErrors.formPage("/console/reviews/abc/decision")).isEqualTo("/console/reviews/abc");
+        assertThat(ConsolePageErrors.formPage("/console/reviews/abc/session/notes")).isEqualTo("/console/reviews/abc");
+        assertThat(ConsolePageErrors.formPage("/console/systems/pricing/policy/preview"))
+                .isEqualTo("/console/systems/pricing/policy");
+        assertThat(ConsolePageErrors.formPage("/console/sign-out")).isNull();
+        assertThat(ConsolePageErrors.formPage("/console/reviews/abc")).isNull();
     }
 
     @Test

@@ -67,6 +67,19 @@ class DecisionPanelTest {
     }
 
     @Test
+    void aSessionDecidesTogetherOnceTwoPeopleJoined() {
+        ReviewFacts deep = review("CONTENT", Tier.DEEP_COLLABORATION, 1, null);
+        assertThat(DecisionPanel.of(deep, List.of(), CAROL, List.of("bob")).blocked()).contains("join the session");
+        DecisionPanel alone = DecisionPanel.of(deep, List.of(), CAROL, List.of("carol"));
+        assertThat(alone.decides()).isFalse();
+        assertThat(alone.blocked()).contains("at least 2 participants").contains("the session has 1");
+        DecisionPanel together = DecisionPanel.of(deep, List.of(), CAROL, List.of("bob", "carol"));
+        assertThat(together.decides()).isTrue();
+        assertThat(together.jointly()).isTrue();
+        assertThat(DecisionPanel.of(deep, List.of(), VIEWER, List.of("bob", "carol")).decides()).isFalse();
+    }
+
+    @Test
     void deepCollaborationAndDecidedRequestsAreNotDecidedHere() {
         assertThat(DecisionPanel.of(review("CONTENT", Tier.DEEP_COLLABORATION, 1, null), List.of(), CAROL).blocked())
                 .contains("decided jointly");

@@ -80,9 +80,45 @@ class EvidencePanelsTest {
         assertThat(drift.content().tables().get(0).columns()).containsExactly("Feature", "Type", "Method", "Statistic",
                 "P value", "Threshold", "Drifted", "Band", "Mean shift", "Note");
         EvidencePanel feedback = panels.get(1);
-        assertThat(feedback.content().tables().get(0).rows()).containsExactly(List.of("delivery", "30"), List.of("price", "12"));
+        assertThat(feedback.themes()).extracting(EvidencePanel.ThemeExamples::theme, EvidencePanel.ThemeExamples::count)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("delivery", 30L), org.assertj.core.groups.Tuple.tuple("price", 12L));
+        assertThat(feedback.content().fields()).extracting(ReadableJson.Field::label).contains("Count", "Share negative");
+        assertThat(feedback.notice()).isNull();
         assertThat(panels.get(2).emptyText()).isEqualTo("No experiment is running on this system.");
         assertThat(panels.get(3).notice()).contains("experiment-service could not be reached for this panel (Connection refused)");
+    }
+
+    @Test
+    void eachThemeQuotesItsNewestRedactedCommentsShortened() throws Exception {
+        String summary = """
+                {"systemKey": "reco", "from": "2026-11-16T00:00:00Z", "to": "2026-11-23T00:00:01Z",
+                 "total": {"count": 4, "meanSentiment": -0.4, "shareNegative": 0.75,
+                  "topThemes": [{"theme": "delivery", "count": 3}, {"theme": "price", "count": 1}, {"theme": "sizing", "count": 1}]}}""";
+        String items = """
+                {"items": [
+                  {"text": "Parcel late again, call me on [PHONE]", "themes": ["delivery"], "channel": "SUPPORT_REVIEW",
+                   "customerSegment": "returning", "sentimentLabel": "NEGATIVE", "occurredAt": "2026-11-22T09:00:00Z"},
+                  {"text": "%s", "themes": ["delivery", "price"], "channel": "SOCIAL", "customerSegment": null,
+                   "sentimentLabel": "NEGATIVE", "occurredAt": "2026-11-21T09:00:00Z"},
+                  {"text": "third delivery comment", "themes": ["delivery"], "channel": "SURVEY", "occurredAt": "2026-11-20T09:00:00Z"},
+                  {"text": "", "themes": ["sizing"], "channel": "SURVEY"}]}""".formatted("x".repeat(400));
+        EvidencePanel feedback = EvidencePanels.of("reco", List.of(ok("feedbackThemes", summary), ok("feedbackExamples", items)))
+                .get(0);
+        assertThat(feedback.themes()).hasSize(3);
+        EvidencePanel.ThemeExamples delivery = feedback.themes().get(0);
+        assertThat(delivery.examples()).hasSize(EvidencePanels.EXAMPLES_PER_THEME);
+        assertThat(delivery.examples().get(0).text()).isEqualTo("Parcel late again, call me on [PHONE]");
+        assertThat(delivery.examples().get(0).channel()).isEqualTo("Support review");
+        assertThat(delivery.examples().get(0).segment()).isEqualTo("returning");
+        assertThat(delivery.examples().get(0).at().text()).isEqualTo("2026-11-22 09:00 UTC");
+        assertThat(delivery.examples().get(1).text()).hasSize(EvidencePanels.MAX_EXAMPLE).endsWith("…");
+        assertThat(feedback.themes().get(1).examples()).hasSize(1);
+        assertThat(feedback.themes().get(2).examples()).isEmpty();
+
+        EvidencePanel withoutExamples = EvidencePanels.of("reco", List.of(ok("feedbackThemes", summary),
+                down("feedbackExamples", "HTTP 503"))).get(0);
+        assertThat(withoutExamples.themes()).extracting(EvidencePanel.ThemeExamples::count).containsExactly(3L, 1L, 1L);
+        assertThat(withoutExamples.notice()).contains("example comments (HTTP 503)", "the counts above are complete");
     }
 
     @Test

@@ -28,6 +28,8 @@ class EvidenceLinksTest {
                         "latestDrift http://metrics:8081/api/v1/drift/runs?systemKey=checkout-reco&limit=1",
                         "feedbackThemes https://feedback.example.org/base/api/v1/systems/checkout-reco/feedback/summary"
                                 + "?from=2026-11-13T10%3A15%3A30Z&to=2026-11-20T10%3A15%3A31Z",
+                        "feedbackExamples https://feedback.example.org/base/api/v1/feedback?systemKey=checkout-reco"
+                                + "&from=2026-11-13T10%3A15%3A30Z&to=2026-11-20T10%3A15%3A31Z&limit=200",
                         "runningExperiments http://experiments:8082/api/v1/experiments?systemKey=checkout-reco&state=RUNNING");
     }
 
@@ -38,6 +40,8 @@ class EvidenceLinksTest {
                         "latestDrift http://metrics:8081/api/v1/drift/runs?systemKey=search-ranker&limit=1",
                         "feedbackThemes https://feedback.example.org/base/api/v1/systems/search-ranker/feedback/summary"
                                 + "?from=2026-11-13T10%3A15%3A30Z&to=2026-11-20T10%3A15%3A31Z",
+                        "feedbackExamples https://feedback.example.org/base/api/v1/feedback?systemKey=search-ranker"
+                                + "&from=2026-11-13T10%3A15%3A30Z&to=2026-11-20T10%3A15%3A31Z&limit=200",
                         "runningExperiments http://experiments:8082/api/v1/experiments?systemKey=search-ranker&state=RUNNING",
                         "experimentResults http://experiments:8082/api/v1/experiments/ranker%20v2%2Fholiday/results");
     }
