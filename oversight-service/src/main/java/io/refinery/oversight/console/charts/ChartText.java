@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** The words and numbers of a chart: its description for screen readers, value formatting, point spacing. */
-final class ChartText {
+public final class ChartText {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d yyyy HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -50,7 +50,7 @@ final class ChartText {
     }
 
     /** {@code value} with at most {@code decimals} decimals (trailing zeros dropped), ROOT locale. */
-    static String number(double value, int decimals) {
+    public static String number(double value, int decimals) {
         int places = Math.max(0, Math.min(12, decimals));
         String s = BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
         return s.startsWith("-") && BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_UP).signum() == 0

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A forest plot of relative lifts as an accessible SVG string: one row per treatment, its point estimate as a dot and
- * its interval as a horizontal bar, a vertical line at zero (no change) and an axis with % labels. The numbers are
- * written next to each row, so it is readable without hovering; every text goes through {@link Svg#escape}.
+ * A forest plot as an accessible SVG string: one row per group, its point estimate as a dot and its interval as a
+ * horizontal bar, a vertical line at zero and a labelled axis. By default the values are relative lifts of treatments
+ * against control (% labels); {@link #of} draws any signed scale (e.g. mean sentiment per customer segment). The
+ * numbers are written next to each row, so it is readable without hovering; every text goes through {@link Svg#escape}.
  */
 public final class ForestPlot {
 
@@ -29,14 +30,39 @@ public final class ForestPlot {
     public record Row(String label, double estimate, double lower, double upper) {
     }
 
+    /**
+     * How values read on the axis and next to each row, and how the chart describes itself.
+     *
+     * @param axisLabel under the axis
+     * @param decimals  decimals of a row's numbers; null for a signed percentage
+     * @param meaning   the first sentence of the text description
+     * @param none      what the chart says when no row has an interval
+     */
+    public record Scale(String axisLabel, Integer decimals, String meaning, String none) {
+
+        static final Scale LIFT = new Scale("relative lift vs control", null,
+                "Relative lift against control with its interval.", "No treatment has an interval on its lift yet.");
+    }
+
     private final String id;
     private final String title;
     private final List<Row> rows;
     private final Ticks ticks;
+    private final Scale scale;
 
     public ForestPlot(String id, String title, List<Row> rows) {
+        this(id, title, rows, Scale.LIFT);
+    }
+
+    /** A forest plot on {@code scale} rather than of lifts. */
+    public static ForestPlot of(String id, String title, List<Row> rows, Scale scale) {
+        return new ForestPlot(id, title, rows, scale);
+    }
+
+    private ForestPlot(String id, String title, List<Row> rows, Scale scale) {
         this.id = Svg.id(id);
         this.title = title;
+        this.scale = scale;
         this.rows = rows.stream().filter(r -> Double.isFinite(r.estimate()) && Double.isFinite(r.lower())
                 && Double.isFinite(r.upper())).toList();
         double lo = 0;
@@ -91,13 +117,14 @@ public final class ForestPlot {
                     .append("\" text-anchor=\"middle\">").append(Svg.escape(tickLabel(t))).append("</text>");
         }
         s.append("<text x=\"").append(Svg.coordinate(x(ticks.min()))).append("\" y=\"").append(Svg.coordinate(bottom + 32))
-                .append("\">relative lift vs control</text></g>");
+                .append("\">").append(Svg.escape(scale.axisLabel())).append("</text></g>");
         String zero = Svg.coordinate(x(0));
         s.append("<line class=\"zero\" x1=\"").append(zero).append("\" y1=\"").append(TOP).append("\" x2=\"").append(zero)
                 .append("\" y2=\"").append(Svg.coordinate(bottom)).append("\" stroke=\"currentColor\"/>");
         if (rows.isEmpty()) {
             s.append("<text x=\"").append(LEFT).append("\" y=\"").append(Svg.coordinate(y(0)))
-                    .append("\">No comparison with an interval yet.</text>");
+                    .append("\">").append(Svg.escape(scale == Scale.LIFT ? "No comparison with an interval yet." : scale.none()))
+                    .append("</text>");
         }
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
@@ -112,7 +139,7 @@ public final class ForestPlot {
             s.append("<circle class=\"estimate\" cx=\"").append(Svg.coordinate(x(r.estimate()))).append("\" cy=\"").append(y)
                     .append("\" r=\"5\"/>");
             s.append("<text x=\"").append(WIDTH - RIGHT + 8).append("\" y=\"").append(y).append("\" dy=\"4\">")
-                    .append(Svg.escape(rowText(r))).append("</text></g>");
+                    .append(Svg.escape(text(r))).append("</text></g>");
         }
         return s.append("</svg>").toString();
     }
@@ -122,21 +149,34 @@ public final class ForestPlot {
         return percent(r.estimate()) + " [" + percent(r.lower()) + ", " + percent(r.upper()) + "]";
     }
 
+    /** A row's numbers on this chart's scale. */
+    public String text(Row r) {
+        if (scale.decimals() == null) {
+            return rowText(r);
+        }
+        int d = scale.decimals();
+        return ChartText.number(r.estimate(), d) + " [" + ChartText.number(r.lower(), d) + ", "
+                + ChartText.number(r.upper(), d) + "]";
+    }
+
     private String tickLabel(double t) {
+        if (scale.decimals() != null) {
+            return ChartText.number(t, Math.max(0, Ticks.decimalsFor(ticks.step())));
+        }
         String n = ChartText.number(t * 100, Math.max(0, Ticks.decimalsFor(ticks.step() * 100)));
         return n + " %";
     }
 
     private String description() {
         if (rows.isEmpty()) {
-            return "No treatment has an interval on its lift yet.";
+            return scale.none();
         }
         List<String> parts = new ArrayList<>();
         for (Row r : rows) {
             String verdict = r.lower() > 0 ? "the interval lies above zero" : r.upper() < 0 ? "the interval lies below zero"
                     : "the interval includes zero";
-            parts.add(r.label() + ": " + rowText(r) + ", " + verdict);
+            parts.add(r.label() + ": " + text(r) + ", " + verdict);
         }
-        return "Relative lift against control with its interval. " + String.join("; ", parts) + ".";
+        return scale.meaning() + " " + String.join("; ", parts) + ".";
     }
 }

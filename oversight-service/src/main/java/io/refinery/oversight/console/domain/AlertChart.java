@@ -66,7 +66,8 @@ final class AlertChart {
         String title = what + " of " + systemKey + " against its baseline";
         LineChart.Spec spec = new LineChart.Spec("chart-" + Svg.id(metric), title, metric, what + " per period", points,
                 "baseline to threshold", band, lastBaseline, "baseline");
-        return new EvidencePanel.Chart(LineChart.svg(spec), title, List.of("Period start", "Value", "Baseline", "Threshold",
+        return new EvidencePanel.Chart(LineChart.svg(spec), title, "Shaded: the baseline band of each judged period; large red "
+                + "points: breaching periods; dashed: the latest baseline.", List.of("Period start", "Value", "Baseline", "Threshold",
                 "Verdict"), rows(spec.series(), judged));
     }
 

@@ -47,8 +47,11 @@ public record EvidencePanel(String key, String title, String source, String noti
         }
     }
 
-    /** A drawn chart with the same values as a table, for readers who do not see it. */
-    public record Chart(String svg, String caption, List<String> columns, List<List<String>> rows) {
+    /**
+     * A drawn chart with the same values as a table, for readers who do not see it; {@code key} says how to read it
+     * (what the shading, points and lines mean), or is null.
+     */
+    public record Chart(String svg, String caption, String key, List<String> columns, List<List<String>> rows) {
     }
 
     /** A panel whose service did not answer. */

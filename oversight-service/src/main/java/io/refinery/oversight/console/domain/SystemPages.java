@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +38,9 @@ import io.smallrye.mutiny.Uni;
  * problem for an unknown key), the policy ({@link PolicyService}) and relaxation track ({@link RelaxationTracker}),
  * the pending reviews, the health ({@link Portfolio}), the timeline ({@link SystemTimeline}) and, from the other
  * services with a timeout per part, the evidence around now ({@link EvidenceBundle}): the metric of the latest alert
- * drawn against its baseline, the latest drift run, last week's feedback and the running experiments. A service that
- * does not answer is a notice on its panel only.
+ * drawn against its baseline, the latest drift run, the drift monitors and recent detections, last week's feedback
+ * themes, the sentiment per customer segment and the running experiments. A service that does not answer is a notice
+ * on its panel only.
  */
 @ApplicationScoped
 public class SystemPages {
@@ -103,8 +105,11 @@ public class SystemPages {
                 .map(SystemTimeline.Entry::data).findFirst().orElse(null);
         String alertId = alert == null ? null : text(alert, "alertId");
         String metric = alert == null ? null : text(alert, "metric");
-        return evidence.gather(null, new EvidenceLinks.Subject(key, now, alertId, metric, null))
-                .map(bundle -> retitled(EvidencePanels.of(key, bundle.parts()), metric))
+        Uni<List<EvidencePanel>> around = evidence.gather(null, new EvidenceLinks.Subject(key, now, alertId, metric, null))
+                .map(bundle -> retitled(EvidencePanels.of(key, bundle.parts()), metric));
+        Uni<List<EvidencePanel>> more = evidence.system(key, now, Duration.ofDays(Portfolio.WINDOW_DAYS))
+                .map(parts -> SystemPanels.of(parts, Portfolio.WINDOW_DAYS));
+        return Uni.combine().all().unis(around, more).asTuple().map(t -> inOrder(t.getItem1(), t.getItem2()))
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf("evidence of system %s could not be gathered: %s", key, e.toString());
                     return List.of(EvidencePanel.unavailable("evidence", "The other services", "the other services",
@@ -129,9 +134,18 @@ public class SystemPages {
             };
             out.add(new EvidencePanel(p.key(), title, p.source(), p.notice(), p.chart(), p.content(),
                     "feedback".equals(p.key()) && p.emptyText() != null ? "No feedback about this system in the last week."
-                            : p.emptyText()));
+                            : p.emptyText(), p.links(), p.themes()));
         }
         return List.copyOf(out);
+    }
+
+    /** The drift panels together (latest run, monitors, detections), the feedback panels together, then the rest. */
+    private static List<EvidencePanel> inOrder(List<EvidencePanel> around, List<EvidencePanel> more) {
+        List<String> order = List.of("alert", "drift", "monitors", "detections", "feedback", "segments", "experiments");
+        List<EvidencePanel> all = new ArrayList<>(around);
+        all.addAll(more);
+        all.sort(Comparator.comparingInt(p -> order.indexOf(p.key()) < 0 ? order.size() : order.indexOf(p.key())));
+        return List.copyOf(all);
     }
 
     private static SystemPage.Facts facts(AiSystem s) {

@@ -1,5 +1,7 @@
 package io.refinery.oversight.evidence.domain;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -69,6 +71,15 @@ public class EvidenceBundle {
     public Uni<List<Part>> experiment(String experimentKey) {
         List<Uni<Part>> parts = new ArrayList<>();
         for (EvidenceLinks.Link link : EvidenceLinks.experiment(bases(), experimentKey)) {
+            parts.add(fetch(link.name(), link.url()));
+        }
+        return Uni.join().all(parts).andCollectFailures();
+    }
+
+    /** The system page's further parts about {@code systemKey} ({@link EvidenceLinks#system}). */
+    public Uni<List<Part>> system(String systemKey, Instant now, Duration sentimentPeriod) {
+        List<Uni<Part>> parts = new ArrayList<>();
+        for (EvidenceLinks.Link link : EvidenceLinks.system(bases(), systemKey, now, sentimentPeriod)) {
             parts.add(fetch(link.name(), link.url()));
         }
         return Uni.join().all(parts).andCollectFailures();

@@ -49,6 +49,8 @@ public final class EvidenceLinks {
 
     /** How many of the period's newest (redacted) feedback items are read to quote examples per theme. */
     static final int FEEDBACK_EXAMPLES = 200;
+    /** How many of a system's newest drift detections the system page lists. */
+    public static final int RECENT_DETECTIONS = 10;
 
     private EvidenceLinks() {
     }
@@ -77,6 +79,22 @@ public final class EvidenceLinks {
                     + "/results"));
         }
         return links;
+    }
+
+    /**
+     * The system page's reads beyond a request's bundle: the system's drift monitors ({@code driftMonitors}), its recent
+     * drift detections with their remediations ({@code driftDetections}) and the feedback of the last
+     * {@code sentimentDays} days by customer segment ({@code sentimentBySegment}).
+     */
+    public static List<Link> system(Bases bases, String systemKey, Instant now, Duration sentimentPeriod) {
+        String key = enc(systemKey);
+        Instant to = now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        return List.of(
+                new Link("driftMonitors", bases.metrics() + "/api/v1/drift/monitors?systemKey=" + key + "&limit=50"),
+                new Link("driftDetections", bases.metrics() + "/api/v1/drift/detections?systemKey=" + key + "&limit="
+                        + RECENT_DETECTIONS),
+                new Link("sentimentBySegment", bases.feedback() + "/api/v1/systems/" + key + "/feedback/summary?from="
+                        + enc(to.minus(sentimentPeriod).toString()) + "&to=" + enc(to.toString()) + "&groupBy=segment"));
     }
 
     /**

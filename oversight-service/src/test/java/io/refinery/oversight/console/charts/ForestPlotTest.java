@@ -23,6 +23,17 @@ class ForestPlotTest {
     }
 
     @Test
+    void anotherScaleWritesPlainNumbersItsOwnAxisLabelAndEmptyText() {
+        ForestPlot.Scale scale = new ForestPlot.Scale("mean score", 2, "Scores per group.", "Nothing to draw yet.");
+        ForestPlot plot = ForestPlot.of("s", "Scores", List.of(new ForestPlot.Row("a", -0.314, -0.4, -0.2)), scale);
+        String svg = plot.render();
+        assertThat(svg).contains(">mean score</text>", ">-0.31 [-0.4, -0.2]</text>", "Scores per group. a: -0.31 [-0.4, -0.2], "
+                + "the interval lies below zero.").doesNotContain("%", "relative lift");
+        assertThat(ForestPlot.of("e", "Scores", List.of(), scale).render()).contains(">Nothing to draw yet.</text>");
+        assertThat(plot.x(0)).isGreaterThan(plot.x(-0.4));
+    }
+
+    @Test
     void theZeroLineAndAKnownIntervalSitWhereTheAxisPutsThem() throws Exception {
         ForestPlot p = plot();
         assertThat(p.ticks().min()).isEqualTo(-0.05);
