@@ -129,6 +129,11 @@ class ConsoleSignInTest {
                 .formParam("rationale", "typed while the session ran out").post("/console/reviews/" + id + "/decision");
         assertThat(lateDecision.statusCode()).isEqualTo(303);
         assertThat(lateDecision.header("Location")).isEqualTo("/console/sign-in?next=%2Fconsole%2Freviews%2F" + id);
+        // and when the browser dropped the expired cookie: no credential, nothing to forge, the same way back
+        Response noCookie = given().redirects().follow(false).contentType(ContentType.URLENC).formParam("outcome", "APPROVE")
+                .formParam("rationale", "typed while the session ran out").post("/console/reviews/" + id + "/decision");
+        assertThat(noCookie.statusCode()).isEqualTo(303);
+        assertThat(noCookie.header("Location")).isEqualTo("/console/sign-in?next=%2Fconsole%2Freviews%2F" + id);
     }
 
     @Test
