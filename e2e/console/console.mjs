@@ -20,11 +20,17 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
 const BASE = (process.env.REFINERY_CONSOLE_URL || 'http://127.0.0.1:8084').replace(/\/$/, '');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const METRICS = (process.env.REFINERY_METRICS_URL || 'http://127.0.0.1:8081').replace(/\/$/, '');
+const EXPERIMENTS = (process.env.REFINERY_EXPERIMENTS_URL || 'http://127.0.0.1:8082').replace(/\/$/, '');
+const FEEDBACK = (process.env.REFINERY_FEEDBACK_URL || 'http://127.0.0.1:8083').replace(/\/$/, '');
 const ARTIFACTS = join(HERE, 'artifacts');
 const SMALL = join(ARTIFACTS, 'small');
 const DOCS = join(ROOT, 'docs', 'console');
 const WRITE_DOCS = process.argv.includes('--docs');
 const SMALL_LIMIT = 150 * 1000;
+// The screenshots the README shows (docs/console/).
+const DOC_SHOTS = ['sign-in', 'queue', 'review', 'review-four-eyes', 'review-session', 'portfolio', 'system', 'experiment',
+  'learnings', 'policy-preview', 'audit'];
 const VIEWPORT = { width: 1366, height: 768 };
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -32,6 +38,8 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 const RUN = `${Date.now().toString(36)}-${randomBytes(2).toString('hex')}`;
 const SYS_PRICING = `pricing-${RUN}`;
 const SYS_CONTENT = `banners-${RUN}`;
+const SYS_RECO = `reco-${RUN}`;
+const SYS_GUIDES = `guides-${RUN}`;
 const SCRIPT_SUMMARY = 'Publish the banner copy <script>alert(1)</script> on the homepage';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -62,7 +70,7 @@ function check(condition, message) {
 }
 
 async function api(method, path, bearer, body) {
-  const res = await fetch(BASE + path, {
+  const res = await fetch(path.startsWith('http') ? path : BASE + path, {
     method,
     headers: { Authorization: `Bearer ${bearer}`, Accept: 'application/json',
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
@@ -80,6 +88,33 @@ async function apiOk(method, path, bearer, body, expected) {
   check(expected.includes(r.status), `${method} ${path}: HTTP ${r.status}, wanted ${expected.join('/')}: ${r.text.slice(0, 300)}`);
   return r.json;
 }
+
+/** Polls fn until it returns something truthy, or fails after timeoutMs. */
+async function until(what, fn, timeoutMs = 30000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v) {
+      return v;
+    }
+    check(Date.now() < deadline, `timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** A repeatable pseudo-random normal (Box-Muller over a small LCG), so the seeded data is the same every run. */
+function normals(seed) {
+  let state = seed >>> 0;
+  const uniform = () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return (state + 0.5) / 4294967296;
+  };
+  return (mean, sd) => mean + sd * Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+}
+
+const DAY = 24 * 3600 * 1000;
+const dayStart = (daysAgo) => new Date(Math.floor(Date.now() / DAY) * DAY - daysAgo * DAY);
+const at = (daysAgo, hour = 12) => new Date(dayStart(daysAgo).getTime() + hour * 3600 * 1000).toISOString();
 
 const review = (id) => apiOk('GET', `/api/v1/reviews/${id}`, TOKENS.viewer, undefined, [200]);
 
@@ -504,7 +539,200 @@ await step('10. axe-core: no serious or critical violations on the sign-in, queu
   check(found.length === 0, `serious or critical: ${found.join('; ')}`);
 });
 
-await step('11. screenshots at 1366x768 in artifacts/, small copies under 150 KB', async () => {
+await step('12. seed a recommendation system across the four services: metrics, an alert, drift, feedback, an experiment', async () => {
+  await apiOk('POST', '/api/v1/systems', TOKENS.admin, { key: SYS_RECO, name: 'Homepage recommendations (console e2e)',
+    kind: 'RECOMMENDATION', ownerTeam: 'console-e2e',
+    riskProfile: { brandImpact: 'MEDIUM', financialImpact: 'LOW', customerImpact: 'MEDIUM' } }, [201]);
+  for (const base of [METRICS, EXPERIMENTS, FEEDBACK]) {
+    await until(`${SYS_RECO} known to ${base}`, async () => {
+      const path = base === FEEDBACK ? `${base}/api/v1/systems/${SYS_RECO}/feedback/summary` : `${base}/api/v1/systems/${SYS_RECO}`;
+      return (await api('GET', path, TOKENS.viewer)).status === 200;
+    });
+  }
+  // Fourteen days of click-through rate; the last three well below a fixed baseline, so a 3-period rule fires.
+  const observations = [];
+  for (let d = 14; d >= 1; d--) {
+    const rate = d <= 3 ? 0.031 : 0.052 + (d % 7 === 0 ? 0.004 : 0);
+    observations.push({ id: `${SYS_RECO}.ctr.${d}`, systemKey: SYS_RECO, metric: 'ctr', value: rate,
+      numerator: Math.round(rate * 20000), denominator: 20000, observedAt: at(d) });
+  }
+  await apiOk('POST', `${METRICS}/api/v1/observations`, TOKENS.ingest, observations, [202]);
+  const rule = await apiOk('POST', `${METRICS}/api/v1/rules`, TOKENS.admin, { systemKey: SYS_RECO, metric: 'ctr',
+    comparison: 'BELOW', baseline: { type: 'FIXED', value: 0.05 }, tolerance: { relative: 0.1 }, period: 'P1D',
+    consecutivePeriods: 3, minSamplesPerPeriod: 1, severity: 'CRITICAL' }, [201]);
+  const fired = await apiOk('POST', `${METRICS}/api/v1/rules/${rule.id}/evaluate?at=${encodeURIComponent(new Date().toISOString())}`,
+    TOKENS.admin, undefined, [200]);
+  check(fired.state === 'FIRING', `the ctr rule answered ${JSON.stringify(fired).slice(0, 300)}`);
+  seeded.alertReview = await until('the alert\'s review request', async () => {
+    const id = (await apiOk('GET', `${METRICS}/api/v1/alerts/${fired.alert.id}`, TOKENS.viewer, undefined, [200])).oversightRequestId;
+    return id && (await api('GET', `/api/v1/reviews/${id}`, TOKENS.viewer)).status === 200 ? id : null;
+  });
+
+  // Feedback from two customer segments in the last week: new customers unhappy about delivery, returning ones pleased.
+  const comments = [
+    ['new', 'Delivery took two weeks and the parcel arrived damaged', 1],
+    ['new', 'Late delivery again, nobody answers the phone at +44 20 7946 0958', 1],
+    ['new', 'The recommended shoes were out of stock and delivery was slow', 2],
+    ['returning', 'Great suggestions, I found exactly the jacket I wanted', 5],
+    ['returning', 'Recommendations are spot on and the price was fair', 5],
+    ['returning', 'Love the new homepage picks, quick delivery too', 4],
+  ];
+  const items = [];
+  for (let i = 0; i < 60; i++) {
+    const [segment, text, rating] = comments[i % comments.length];
+    items.push({ id: `${SYS_RECO}.fb.${i}`, systemKey: SYS_RECO, channel: i % 2 ? 'SUPPORT_REVIEW' : 'SURVEY',
+      customerSegment: segment, text, rating, occurredAt: at(1 + (i % 5), 9 + (i % 8)) });
+  }
+  await apiOk('POST', `${FEEDBACK}/api/v1/feedback`, TOKENS.ingest, items, [200, 201, 202]);
+  await until('the feedback to be counted', async () => {
+    const r = await api('GET', `${FEEDBACK}/api/v1/systems/${SYS_RECO}/feedback/summary?groupBy=segment`, TOKENS.viewer);
+    return r.status === 200 && r.json.groups && r.json.groups.reduce((n, g) => n + g.count, 0) >= 60;
+  });
+
+  // Drift: a week of reference samples, then yesterday's baskets far larger and the intent mix moved to returns.
+  const normal = normals(42);
+  const samples = [];
+  for (let d = 8; d >= 1; d--) {
+    for (let i = 0; i < 60; i++) {
+      const current = d === 1;
+      samples.push({ id: `${SYS_RECO}.s.${d}.${i}`, systemKey: SYS_RECO, observedAt: at(d, i % 24),
+        features: { basket_value: Math.round(normal(current ? 78 : 50, 6) * 100) / 100,
+          intent: current ? (i % 4 ? 'return' : 'browse') : (i % 4 ? 'browse' : 'return') },
+        prediction: 'shoes' });
+    }
+  }
+  await apiOk('POST', `${METRICS}/api/v1/drift/samples`, TOKENS.ingest, samples, [200, 202]);
+  const monitor = await apiOk('POST', `${METRICS}/api/v1/drift/monitors`, TOKENS.admin, { systemKey: SYS_RECO,
+    name: 'basket and intent', features: [{ name: 'basket_value', type: 'NUMERICAL' }, { name: 'intent', type: 'CATEGORICAL' }],
+    reference: { trailing: 'P7D', lag: 'P0D' }, current: 'P1D' }, [201]);
+  const run = await apiOk('POST', `${METRICS}/api/v1/drift/monitors/${monitor.id}/evaluate`, TOKENS.admin, undefined, [200]);
+  check(run.datasetDrift === true && run.detectionId, `the drift run found no dataset drift: ${JSON.stringify(run).slice(0, 400)}`);
+
+  // A running experiment with exposures and conversions on both variants.
+  const experiment = `${SYS_RECO}-ranker`;
+  await apiOk('POST', `${EXPERIMENTS}/api/v1/experiments`, TOKENS.admin, { key: experiment, systemKey: SYS_RECO,
+    kind: 'MODEL_VARIANT', hypothesis: 'Ranker v8 lifts conversion', unitType: 'USER',
+    variants: [{ key: 'control', weight: 0.5, control: true }, { key: 'treatment', weight: 0.5, control: false }],
+    primaryMetric: { name: 'conversion', type: 'BINOMIAL', direction: 'INCREASE', minimumDetectableEffect: 0.1,
+      baselineRate: 0.05 }, maxDuration: 'P28D' }, [201]);
+  await apiOk('POST', `${EXPERIMENTS}/api/v1/experiments/${experiment}/start`, TOKENS.admin, undefined, [200]);
+  const exposures = [];
+  const outcomes = [];
+  for (let u = 0; u < 4000; u++) {
+    const variant = u % 2 ? 'treatment' : 'control';
+    exposures.push({ id: `${experiment}.x.${u}`, experimentKey: experiment, unitId: `u${u}`, variant });
+    if ((u * 7919) % 1000 < (variant === 'treatment' ? 80 : 50)) {
+      outcomes.push({ id: `${experiment}.o.${u}`, experimentKey: experiment, unitId: `u${u}`, metric: 'conversion', value: 1 });
+    }
+  }
+  await apiOk('POST', `${EXPERIMENTS}/api/v1/exposures`, TOKENS.ingest, exposures, [200, 202]);
+  await apiOk('POST', `${EXPERIMENTS}/api/v1/outcomes`, TOKENS.ingest, outcomes, [200, 202]);
+  seeded.experiment = experiment;
+  await until('the experiment\'s results over every exposure', async () => {
+    const r = await api('GET', `${EXPERIMENTS}/api/v1/experiments/${experiment}/results`, TOKENS.viewer);
+    return r.status === 200 && JSON.stringify(r.json).includes('treatment')
+      && (r.json.variants || []).reduce((n, v) => n + (v.units || v.exposures || 0), 0) >= 4000;
+  });
+});
+
+await step('13. portfolio and system page: the seeded system with its alert chart, drift monitors, detections and sentiment by segment', async () => {
+  await goto(alice, '/console/portfolio');
+  const row = alice.locator('table tbody tr', { has: alice.locator(`a[href="/console/systems/${SYS_RECO}"]`) });
+  check((await row.count()) === 1, 'the portfolio has no row for the seeded system');
+  const rowText = (await row.textContent()).replace(/\s+/g, ' ');
+  check(/\b1 open\b|\b1\b/.test(rowText), `the portfolio row shows no open alert: ${rowText}`);
+  await screenshot(alice, 'portfolio');
+  const serious = (await axeScan(alice, 'portfolio')).map((v) => `portfolio: ${v.impact} ${v.id}`);
+
+  await Promise.all([alice.waitForURL(new RegExp(`/console/systems/${SYS_RECO}$`)),
+    row.locator(`a[href="/console/systems/${SYS_RECO}"]`).first().click()]);
+  const panel = (key) => alice.locator(`section.panel[aria-labelledby="ev-${key}"]`);
+  check((await panel('alert').locator('svg.chart').count()) === 1, 'no metric chart on the system page');
+  const alertSvg = await panel('alert').locator('svg.chart').innerHTML();
+  check(alertSvg.includes('chart-point-flagged'), 'the metric chart flags no breaching period');
+  const monitors = await panel('monitors').locator('table tbody tr').allTextContents();
+  check(monitors.some((t) => t.includes('basket and intent') && t.includes('healthy')), `drift monitors: ${monitors}`);
+  const detections = await panel('detections').locator('table tbody tr').allTextContents();
+  check(detections.length >= 1 && detections[0].includes('Data'), `drift detections: ${detections}`);
+  const forest = panel('segments').locator('svg.chart.forest');
+  check((await forest.count()) === 1, 'no sentiment forest plot on the system page');
+  const segments = await forest.locator('g.row text').allTextContents();
+  check(segments.includes('new') && segments.includes('returning'), `forest rows: ${segments}`);
+  check((await panel('segments').locator('g.row.below').count()) >= 1, 'the unhappy new customers are not below zero');
+  check((await panel('feedback').locator('.themes .quote').count()) >= 1, 'the feedback panel quotes no comment');
+  await screenshot(alice, 'system');
+  serious.push(...(await axeScan(alice, 'system')).map((v) => `system: ${v.impact} ${v.id}`));
+  check(serious.length === 0, `serious or critical: ${serious.join('; ')}`);
+});
+
+await step('14. experiment page: forest plot of the lift with data; an unknown experiment is a 404 page', async () => {
+  await goto(alice, `/console/experiments/${seeded.experiment}`);
+  const forest = alice.locator('svg.chart.forest');
+  check((await forest.count()) === 1, 'no forest plot on the experiment page');
+  const labels = await forest.locator('g.row text').allTextContents();
+  check(labels.some((t) => t === 'treatment'), `forest plot rows: ${labels}`);
+  await screenshot(alice, 'experiment');
+  const serious = (await axeScan(alice, 'experiment')).map((v) => `experiment: ${v.impact} ${v.id}`);
+  check(serious.length === 0, `serious or critical: ${serious.join('; ')}`);
+  const res = await goto(alice, `/console/experiments/no-such-${RUN}`);
+  check(res.status() === 404, `an unknown experiment answered HTTP ${res.status()}`);
+  await alice.getByRole('heading', { name: 'No such experiment' }).waitFor();
+});
+
+await step('15. review page: the alert\'s evidence quotes redacted comments; a rationale typed when the session expires comes back', async () => {
+  await goto(alice, `/console/reviews/${seeded.alertReview}`);
+  const quotes = await alice.locator('section[aria-labelledby="ev-feedback"] .quote').allTextContents();
+  check(quotes.length >= 1, 'no feedback quotes in the evidence');
+  check(!quotes.some((q) => q.includes('7946 0958')), `a phone number was not redacted: ${quotes}`);
+  const text = 'CTR fell after the ranker change; approving the rollback.';
+  await alice.getByLabel(/Rationale/).fill(text);
+  await alice.context().clearCookies();
+  await Promise.all([alice.waitForURL(/\/console\/sign-in/), alice.getByRole('button', { name: 'Approve', exact: true }).click()]);
+  check(new URL(alice.url()).searchParams.get('next') === `/console/reviews/${seeded.alertReview}`,
+    `sign-in does not lead back to the request: ${alice.url()}`);
+  await alice.getByLabel('Token', { exact: true }).fill(TOKENS.aliceReviewer);
+  await Promise.all([alice.waitForURL(new RegExp(`/console/reviews/${seeded.alertReview}$`)),
+    alice.getByRole('button', { name: 'Sign in' }).click()]);
+  check(await alice.getByLabel(/Rationale/).inputValue() === text, 'the typed rationale was lost across sign-in');
+  check((await alice.locator('.draft-restored').count()) === 1, 'no note that the text was put back');
+  check((await review(seeded.alertReview)).state === 'PENDING', 'the post without a session decided the request');
+  await decide(alice, 'APPROVE', text);
+  check((await review(seeded.alertReview)).state === 'APPROVED', 'the alert review is not approved');
+});
+
+await step('16. deep collaboration: alice and bob join the session, post notes and decide together', async () => {
+  await apiOk('POST', '/api/v1/systems', TOKENS.admin, { key: SYS_GUIDES, name: 'Health guides (console e2e)',
+    kind: 'CONTENT', ownerTeam: 'console-e2e',
+    riskProfile: { brandImpact: 'HIGH', financialImpact: 'LOW', customerImpact: 'HIGH' } }, [201]);
+  await apiOk('PUT', `/api/v1/systems/${SYS_GUIDES}/policies`, TOKENS.admin, { rules: [
+    { actionType: 'CONTENT_PUBLISH', conditions: ['category in [health]'], tier: 'DEEP_COLLABORATION' }] }, [200]);
+  const id = `console-e2e.${RUN}.deep`;
+  await apiOk('POST', '/api/v1/reviews', TOKENS.ingest, { id, systemKey: SYS_GUIDES, actionType: 'CONTENT_PUBLISH',
+    summary: 'Publish the vitamin D buying guide', payload: { category: 'health', slot: 'guides' }, confidence: 0.8 }, [201]);
+  const uuid = (await review(id)).id;
+  await goto(alice, `/console/reviews/${uuid}`);
+  await Promise.all([alice.waitForURL(/notice=joined/), alice.getByRole('button', { name: 'Join the session' }).click()]);
+  await alice.getByLabel('Note', { exact: true }).fill('Dosage claims need a medical source before this goes out.');
+  await alice.getByLabel(/Evidence link/).fill('https://example.org/vitamin-d-guidance');
+  await Promise.all([alice.waitForURL(/notice=note-posted/), alice.getByRole('button', { name: 'Post the note' }).click()]);
+  check((await alice.locator('.thread .note-body').allTextContents()).some((t) => t.startsWith('Dosage claims')),
+    'the note is not in the thread');
+  check((await decisionButtons(alice).count()) === 0, 'alice alone can decide the session');
+
+  const bob = await newPage('bob-session');
+  await signIn(bob, TOKENS.bobApprover, `/console/reviews/${uuid}`);
+  await Promise.all([bob.waitForURL(/notice=joined/), bob.getByRole('button', { name: 'Join the session' }).click()]);
+  check((await bob.locator('.session, section[aria-labelledby="session-title"]').first().textContent()).includes('alice, bob'),
+    'bob does not see both participants');
+  await screenshot(bob, 'review-session');
+  const serious = (await axeScan(bob, 'review (session)')).map((v) => `session: ${v.impact} ${v.id}`);
+  check(serious.length === 0, `serious or critical: ${serious.join('; ')}`);
+  await decide(bob, 'APPROVE', 'Source added; agreed together in the session.');
+  const r = await review(uuid);
+  check(r.state === 'APPROVED', `the session's decision left the request ${r.state}`);
+});
+
+await step('20. screenshots at 1366x768 in artifacts/, small copies under 150 KB', async () => {
   for (const name of ['sign-in', 'queue', 'review']) {
     check(shots[name], `no screenshot of ${name}`);
   }
@@ -515,7 +743,7 @@ await step('11. screenshots at 1366x768 in artifacts/, small copies under 150 KB
     writeFileSync(join(SMALL, `${name}.png`), small);
     check(small.length <= SMALL_LIMIT, `${name}.png is ${small.length} bytes`);
     console.log(`      artifacts/${name}.png ${png.length} B; small copy ${small.length} B`);
-    if (WRITE_DOCS && ['sign-in', 'queue', 'review', 'review-four-eyes'].includes(name)) {
+    if (WRITE_DOCS && DOC_SHOTS.includes(name)) {
       mkdirSync(DOCS, { recursive: true });
       copyFileSync(join(SMALL, `${name}.png`), join(DOCS, `${name}.png`));
     }
