@@ -69,7 +69,11 @@ public class ReportResource {
         return json(quarter, from, to).map(MarkdownReport::render);
     }
 
-    static LearningsReport.Period period(String quarter, String from, String to) {
+    /**
+     * The period asked for: {@code quarter}, or {@code from} and {@code to}, or else the current quarter; an
+     * {@link InvalidFieldsProblem} naming the parameter when they are not valid. The console's learnings page reads it too.
+     */
+    public static LearningsReport.Period period(String quarter, String from, String to) {
         if (quarter != null && !quarter.isBlank()) {
             if (from != null || to != null) {
                 throw new InvalidFieldsProblem("quarter", "give either quarter or from and to, not both");
