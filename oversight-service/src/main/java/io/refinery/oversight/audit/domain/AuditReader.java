@@ -46,6 +46,21 @@ public class AuditReader {
         });
     }
 
+    /** Entries before {@code beforeSeq} (null: the newest), optionally of one system, newest first. */
+    public Uni<List<Entry>> pageBefore(String systemKey, Long beforeSeq, int limit) {
+        String sql = COLUMNS + " where seq < $1" + (systemKey == null ? "" : " and system_key = $3")
+                + " order by seq desc limit $2";
+        long before = beforeSeq == null ? Long.MAX_VALUE : beforeSeq;
+        Tuple args = systemKey == null ? Tuple.of(before, limit) : Tuple.of(before, limit, systemKey);
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
+            List<Entry> out = new ArrayList<>();
+            for (Row r : rows) {
+                out.add(entry(r));
+            }
+            return out;
+        });
+    }
+
     public Uni<Verification> verify() {
         return verifyFrom(0, AuditLog.GENESIS, 0);
     }

@@ -12,10 +12,15 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.refinery.oversight.policy.domain.PolicyDocument;
 import io.refinery.oversight.policy.tiers.Tier;
 
-/** Body of {@code PUT /api/v1/systems/{key}/policies}: the whole policy, which becomes the next version. */
+/**
+ * Body of {@code PUT /api/v1/systems/{key}/policies}: the whole policy, which becomes the next version. Also read by
+ * hand from the console's policy form (registered for reflection for that).
+ */
+@RegisterForReflection
 @Schema(name = "PolicyRequest", description = "Rules mapping action types and conditions to an oversight tier")
 public record PolicyRequest(
         @NotNull @Size(max = 200) List<@NotNull @Valid RuleBody> rules,
@@ -28,12 +33,14 @@ public record PolicyRequest(
                 + "current version's shifts, which relaxation approvals and incidents set")
         @Size(max = 200) List<@NotNull @Valid ShiftBody> tierShifts) {
 
+    @RegisterForReflection
     @Schema(name = "TierShift")
     public record ShiftBody(
             @NotBlank @Pattern(regexp = ACTION_TYPE, message = "must be UPPER_SNAKE_CASE, up to 64 characters") String actionType,
             @NotNull @Min(-2) @Max(2) Integer shift) {
     }
 
+    @RegisterForReflection
     @Schema(name = "PolicyRule")
     public record RuleBody(
             @Schema(description = "PRICE_CHANGE, CONTENT_PUBLISH, FRAUD_ALERT, ... or a custom UPPER_SNAKE string",

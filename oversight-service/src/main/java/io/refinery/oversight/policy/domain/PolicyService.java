@@ -19,6 +19,7 @@ import io.quarkus.panache.common.Sort;
 import io.refinery.oversight.audit.domain.AuditLog;
 import io.refinery.oversight.policy.tiers.Policy;
 import io.refinery.oversight.system.domain.AiSystemRepository;
+import io.refinery.platform.problem.ConflictProblem;
 import io.refinery.platform.problem.NotFoundProblem;
 import io.smallrye.mutiny.Uni;
 
@@ -48,12 +49,28 @@ public class PolicyService {
      */
     @WithTransaction
     public Uni<Versioned> replace(String systemKey, PolicyDocument document, boolean shiftsGiven, String actor) {
+        return replace(systemKey, document, shiftsGiven, actor, null);
+    }
+
+    /**
+     * As {@link #replace(String, PolicyDocument, boolean, String)}, but only when the latest version is still
+     * {@code basedOn} (0: no policy yet), checked under the audit lock; otherwise a {@link ConflictProblem} and nothing
+     * is written. {@code basedOn} null skips the check.
+     */
+    @WithTransaction
+    public Uni<Versioned> replace(String systemKey, PolicyDocument document, boolean shiftsGiven, String actor,
+            Integer basedOn) {
         document.toPolicy();
         return audit.lock().flatMap(x -> systems.findByKey(systemKey)).flatMap(system -> {
             if (system == null) {
                 return Uni.createFrom().failure(new NotFoundProblem("no AI system with key '" + systemKey + "'"));
             }
             return latest(systemKey).flatMap(previous -> {
+                int current = previous == null ? 0 : previous.version;
+                if (basedOn != null && basedOn != current) {
+                    return Uni.createFrom().failure(new ConflictProblem("version", "the policy of '" + systemKey
+                            + "' changed since version " + basedOn + " was shown: it is at version " + current + " now"));
+                }
                 PolicyDocument merged = merge(document, shiftsGiven, previous == null ? null : versioned(previous).document(),
                         "set by " + actor + " in a policy change");
                 return write(systemKey, previous, merged, actor, Map.of());
