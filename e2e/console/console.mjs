@@ -539,7 +539,7 @@ await step('10. axe-core: no serious or critical violations on the sign-in, queu
   check(found.length === 0, `serious or critical: ${found.join('; ')}`);
 });
 
-await step('12. seed a recommendation system across the four services: metrics, an alert, drift, feedback, an experiment', async () => {
+await step('11. seed a recommendation system across the four services: metrics, an alert, drift, feedback, an experiment', async () => {
   await apiOk('POST', '/api/v1/systems', TOKENS.admin, { key: SYS_RECO, name: 'Homepage recommendations (console e2e)',
     kind: 'RECOMMENDATION', ownerTeam: 'console-e2e',
     riskProfile: { brandImpact: 'MEDIUM', financialImpact: 'LOW', customerImpact: 'MEDIUM' } }, [201]);
@@ -628,6 +628,17 @@ await step('12. seed a recommendation system across the four services: metrics, 
   await apiOk('POST', `${EXPERIMENTS}/api/v1/exposures`, TOKENS.ingest, exposures, [200, 202]);
   await apiOk('POST', `${EXPERIMENTS}/api/v1/outcomes`, TOKENS.ingest, outcomes, [200, 202]);
   seeded.experiment = experiment;
+  // and a short pilot that concluded, so the quarter's learnings have an experiment outcome
+  const pilot = `${SYS_RECO}-pilot`;
+  await apiOk('POST', `${EXPERIMENTS}/api/v1/experiments`, TOKENS.admin, { key: pilot, systemKey: SYS_RECO,
+    kind: 'MODEL_VARIANT', hypothesis: 'Bigger product images lift conversion', unitType: 'USER',
+    variants: [{ key: 'control', weight: 0.5, control: true }, { key: 'treatment', weight: 0.5, control: false }],
+    primaryMetric: { name: 'conversion', type: 'BINOMIAL', direction: 'INCREASE', minimumDetectableEffect: 0.1,
+      baselineRate: 0.05 }, maxDuration: 'P14D' }, [201]);
+  for (const [action, body] of [['start', undefined], ['stop', { reason: 'pilot done' }],
+    ['conclude', { decision: 'SHIP:treatment', rationale: '+6 % conversion in the pilot' }]]) {
+    await apiOk('POST', `${EXPERIMENTS}/api/v1/experiments/${pilot}/${action}`, TOKENS.admin, body, [200]);
+  }
   await until('the experiment\'s results over every exposure', async () => {
     const r = await api('GET', `${EXPERIMENTS}/api/v1/experiments/${experiment}/results`, TOKENS.viewer);
     return r.status === 200 && JSON.stringify(r.json).includes('treatment')
@@ -635,7 +646,7 @@ await step('12. seed a recommendation system across the four services: metrics, 
   });
 });
 
-await step('13. portfolio and system page: the seeded system with its alert chart, drift monitors, detections and sentiment by segment', async () => {
+await step('12. portfolio and system page: the seeded system with its alert chart, drift monitors, detections and sentiment by segment', async () => {
   await goto(alice, '/console/portfolio');
   const row = alice.locator('table tbody tr', { has: alice.locator(`a[href="/console/systems/${SYS_RECO}"]`) });
   check((await row.count()) === 1, 'the portfolio has no row for the seeded system');
@@ -665,7 +676,7 @@ await step('13. portfolio and system page: the seeded system with its alert char
   check(serious.length === 0, `serious or critical: ${serious.join('; ')}`);
 });
 
-await step('14. experiment page: forest plot of the lift with data; an unknown experiment is a 404 page', async () => {
+await step('13. experiment page: forest plot of the lift with data; an unknown experiment is a 404 page', async () => {
   await goto(alice, `/console/experiments/${seeded.experiment}`);
   const forest = alice.locator('svg.chart.forest');
   check((await forest.count()) === 1, 'no forest plot on the experiment page');
@@ -679,7 +690,7 @@ await step('14. experiment page: forest plot of the lift with data; an unknown e
   await alice.getByRole('heading', { name: 'No such experiment' }).waitFor();
 });
 
-await step('15. review page: the alert\'s evidence quotes redacted comments; a rationale typed when the session expires comes back', async () => {
+await step('14. review page: the alert\'s evidence quotes redacted comments; a rationale typed when the session expires comes back', async () => {
   await goto(alice, `/console/reviews/${seeded.alertReview}`);
   const quotes = await alice.locator('section[aria-labelledby="ev-feedback"] .quote').allTextContents();
   check(quotes.length >= 1, 'no feedback quotes in the evidence');
@@ -700,7 +711,7 @@ await step('15. review page: the alert\'s evidence quotes redacted comments; a r
   check((await review(seeded.alertReview)).state === 'APPROVED', 'the alert review is not approved');
 });
 
-await step('16. deep collaboration: alice and bob join the session, post notes and decide together', async () => {
+await step('15. deep collaboration: alice and bob join the session, post notes and decide together', async () => {
   await apiOk('POST', '/api/v1/systems', TOKENS.admin, { key: SYS_GUIDES, name: 'Health guides (console e2e)',
     kind: 'CONTENT', ownerTeam: 'console-e2e',
     riskProfile: { brandImpact: 'HIGH', financialImpact: 'LOW', customerImpact: 'HIGH' } }, [201]);
@@ -732,7 +743,102 @@ await step('16. deep collaboration: alice and bob join the session, post notes a
   check(r.state === 'APPROVED', `the session's decision left the request ${r.state}`);
 });
 
-await step('20. screenshots at 1366x768 in artifacts/, small copies under 150 KB', async () => {
+await step('16. learnings page: headline numbers and four bar charts with this quarter\'s data; prints as a PDF', async () => {
+  await until('the concluded pilot in the quarter\'s report', async () => {
+    const r = await api('GET', '/api/v1/reports/learnings', TOKENS.viewer);
+    return r.status === 200 && r.json.overall.experiments.concluded >= 1 && r.json.overall.alerts.fired >= 1;
+  });
+  await goto(alice, '/console/learnings');
+  const h1 = (await alice.locator('h1').first().textContent()).trim();
+  check(/^Learnings \d{4}-Q[1-4]$/.test(h1), `learnings heading: ${h1}`);
+  const fired = Number((await alice.locator('[data-headline="alerts-fired"] .headline-value').textContent()).trim()
+    .split(/\s/)[0]);
+  check(fired >= 1, `alerts fired this quarter: ${fired}`);
+  for (const chart of ['tiers', 'outcomes', 'systems', 'remediations']) {
+    const svg = alice.locator(`figure#chart-${chart} svg.chart.bars[role="img"]`);
+    check((await svg.count()) === 1, `no ${chart} chart`);
+  }
+  check((await alice.locator('figure#chart-tiers rect.bar').count()) >= 1, 'the tier chart has no bar');
+  check((await alice.locator('figure#chart-tiers text.value').count()) >= 1, 'the tier chart writes no values');
+  check((await alice.locator(`table.learnings-systems tr[data-system="${SYS_RECO}"]`).count()) === 1,
+    'the per-system table lacks the seeded system');
+  const md = await alice.request.get(`${BASE}${await alice.locator('a[href^="/console/learnings.md?"]').getAttribute('href')}`);
+  check(md.status() === 200 && (await md.text()).includes('#'), `the Markdown download answered HTTP ${md.status()}`);
+  await screenshot(alice, 'learnings');
+  const serious = (await axeScan(alice, 'learnings')).map((v) => `learnings: ${v.impact} ${v.id}`);
+  check(serious.length === 0, `serious or critical: ${serious.join('; ')}`);
+  await alice.emulateMedia({ media: 'print' });
+  const hidden = await alice.evaluate(() => ['header.top', 'form.learnings-picker', '.skip-link'].map((sel) => {
+    const el = document.querySelector(sel);
+    return el ? getComputedStyle(el).display : 'none';
+  }));
+  check(hidden.every((d) => d === 'none'), `printed, the header, picker and skip link show: ${hidden}`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const pdf = await alice.pdf({ path: join(ARTIFACTS, 'learnings.pdf'), format: 'A4', printBackground: false });
+  check(pdf.length > 10000, `the PDF has ${pdf.length} bytes`);
+  console.log(`      artifacts/learnings.pdf ${pdf.length} B`);
+  await alice.emulateMedia({ media: 'screen' });
+});
+
+await step('17. policies: an approver edits a policy, previews the diff and the simulation on recent requests, saves it', async () => {
+  const bob = await newPage('bob-policy');
+  await signIn(bob, TOKENS.bobApprover, '/console/policies');
+  await bob.getByRole('heading', { name: 'Policies', exact: true }).waitFor();
+  check((await bob.locator(`a[href="/console/systems/${SYS_PRICING}/policy"]`).count()) >= 1, 'the pricing system is not listed');
+  await goto(bob, `/console/systems/${SYS_PRICING}/policy`);
+  const field = bob.getByLabel('Policy (JSON)');
+  const policy = JSON.parse(await field.inputValue());
+  // Every price change over 10 % now needs two approvers, whatever the amount.
+  const over = policy.rules.find((r) => r.conditions && r.conditions.length === 1 && r.conditions[0] === 'magnitude > 0.10');
+  check(over, `no "magnitude > 0.10" rule in ${JSON.stringify(policy.rules)}`);
+  over.requiredApprovals = 2;
+  await field.fill(JSON.stringify(policy, null, 2));
+  await Promise.all([bob.waitForURL(/\/policy\/preview$/), bob.getByRole('button', { name: 'Preview the change' }).click()]);
+  await bob.getByRole('heading', { name: 'Preview the policy change' }).waitFor();
+  const changed = await bob.locator('ul.rules-diff > li.diff-changed').allTextContents();
+  check(changed.length === 1 && changed[0].includes('2'), `the diff shows ${JSON.stringify(changed)}`);
+  const summary = (await bob.locator('#simulation-summary').textContent()).replace(/\s+/g, ' ').trim();
+  check(/[1-9]\d* of \d+ recent requests would be handled differently/.test(summary), `simulation summary: ${summary}`);
+  check((await bob.locator("table.simulation tbody tr").first().textContent()).includes("2 approvals"),
+    "the simulation does not show the second approval the draft asks for");
+  await screenshot(bob, 'policy-preview');
+  const serious = (await axeScan(bob, 'policy preview')).map((v) => `policy preview: ${v.impact} ${v.id}`);
+  await Promise.all([bob.waitForURL(new RegExp(`/console/systems/${SYS_PRICING}/policy`)),
+    bob.getByRole('button', { name: 'Save this policy' }).click()]);
+  const saved = (await bob.locator('.notice.ok[role="status"]').textContent()).trim();
+  check(saved.includes('Policy saved as version 2'), `after saving: ${saved}`);
+  const current = await apiOk('GET', `/api/v1/systems/${SYS_PRICING}/policies`, TOKENS.viewer, undefined, [200]);
+  check(current.version === 2, `the API says version ${current.version}`);
+  serious.push(...(await axeScan(bob, 'policy')).map((v) => `policy: ${v.impact} ${v.id}`));
+  check(serious.length === 0, `serious or critical: ${serious.join('; ')}`);
+
+  // a viewer reads the policy but gets no form
+  const victor = await newPage('victor-policy');
+  await signIn(victor, TOKENS.victorViewer, `/console/systems/${SYS_PRICING}/policy`);
+  check((await victor.locator('textarea#policy').count()) === 0, 'a viewer gets the policy edit form');
+});
+
+await step('18. audit: the chain verifies, the system filter shows the policy change and the decisions of this run', async () => {
+  await goto(alice, '/console/audit');
+  await alice.getByRole('heading', { name: 'Audit log' }).waitFor();
+  check((await alice.locator('#verify-result[data-verify="OK"]').count()) === 1,
+    `verify result: ${(await alice.locator('#verify-result').textContent()).trim()}`);
+  await alice.getByLabel('System', { exact: true }).selectOption(SYS_PRICING);
+  await Promise.all([alice.waitForURL(/\/console\/audit\?/), alice.getByRole('button', { name: 'Filter' }).click()]);
+  const actions = await alice.locator('table.audit tbody tr[data-action]').evaluateAll((rows) =>
+    rows.map((r) => r.getAttribute('data-action')));
+  check(actions.length >= 3, `audit rows for the pricing system: ${actions}`);
+  check(actions.some((a) => a.startsWith('POLICY')), `no policy entry among ${actions}`);
+  check(actions.some((a) => a.includes('DECIDED') || a.includes('APPROV')), `no decision entry among ${actions}`);
+  const systems = await alice.locator('table.audit tbody tr a[href^="/console/systems/"]').evaluateAll((as) =>
+    [...new Set(as.map((a) => a.getAttribute('href')))]);
+  check(systems.length === 1 && systems[0] === `/console/systems/${SYS_PRICING}`, `the filter let through ${systems}`);
+  await screenshot(alice, 'audit');
+  const serious = (await axeScan(alice, 'audit')).map((v) => `audit: ${v.impact} ${v.id}`);
+  check(serious.length === 0, `serious or critical: ${serious.join('; ')}`);
+});
+
+await step('19. screenshots at 1366x768 in artifacts/, small copies under 150 KB', async () => {
   for (const name of ['sign-in', 'queue', 'review']) {
     check(shots[name], `no screenshot of ${name}`);
   }
