@@ -1,11 +1,13 @@
 package io.refinery.metrics.rollup.api;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.metrics.rollup.domain.MetricSummary;
+import io.refinery.metrics.rollup.domain.RollupBackfill;
 import io.refinery.metrics.rollup.domain.RollupQueries;
 import io.refinery.metrics.rollup.domain.Step;
 import io.smallrye.mutiny.Uni;
@@ -38,10 +41,12 @@ public class MetricsResource {
 
     private final KnownSystems systems;
     private final RollupQueries rollups;
+    private final RollupBackfill backfill;
 
-    public MetricsResource(KnownSystems systems, RollupQueries rollups) {
+    public MetricsResource(KnownSystems systems, RollupQueries rollups, RollupBackfill backfill) {
         this.systems = systems;
         this.rollups = rollups;
+        this.backfill = backfill;
     }
 
     @GET
@@ -66,12 +71,43 @@ public class MetricsResource {
         if (!start.isBefore(end)) {
             throw new InvalidFieldsProblem("from", "must be before to");
         }
-        if (java.time.Duration.between(start, end).dividedBy(s.length()) > MAX_POINTS) {
+        if (Duration.between(start, end).dividedBy(s.length()) > MAX_POINTS) {
             throw new InvalidFieldsProblem("from", "the range holds more than " + MAX_POINTS + " periods of " + s);
         }
         String seg = segment == null || segment.isBlank() ? null : segment;
         return systems.get(key).flatMap(x -> rollups.series(key, metric, s, seg, start, end))
                 .map(points -> SeriesResponse.of(key, metric, s, seg, start, end, points));
+    }
+
+    @POST
+    @Path("/rollups/republish")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Publish a system's closed daily rollups again on refinery.metrics.rollups",
+            description = "For history loaded after its days closed (the day close publishes each day once, when it "
+                    + "closes). Days are published in time order, one event per metric and day; consumers keep one row "
+                    + "per system, metric and day, so a day published twice changes nothing downstream.")
+    public Uni<RollupBackfill.Published> republish(@PathParam("key") String key,
+            @Parameter(description = "First day (ISO-8601 UTC; the day containing it)", required = true) @QueryParam("from") String from,
+            @Parameter(description = "Exclusive end (ISO-8601 UTC); at most the end of the last closed day", required = true) @QueryParam("to") String to) {
+        if (from == null || from.isBlank()) {
+            throw new InvalidFieldsProblem("from", "is required");
+        }
+        if (to == null || to.isBlank()) {
+            throw new InvalidFieldsProblem("to", "is required");
+        }
+        Instant start = Step.P1D.periodStart(instant("from", from));
+        Instant end = instant("to", to);
+        Instant closed = backfill.closedUntil(Instant.now());
+        if (end.isAfter(closed)) {
+            throw new InvalidFieldsProblem("to", "days from " + closed + " on are not closed yet; the day close publishes them");
+        }
+        if (!start.isBefore(end)) {
+            throw new InvalidFieldsProblem("from", "must be before to");
+        }
+        if (Duration.between(start, end).toDays() > RollupBackfill.MAX_DAYS) {
+            throw new InvalidFieldsProblem("from", "the range holds more than " + RollupBackfill.MAX_DAYS + " days");
+        }
+        return systems.get(key).flatMap(x -> backfill.publish(key, start, end));
     }
 
     private static Instant instant(String field, String value) {

@@ -23,7 +23,8 @@ import io.refinery.platform.outbox.Outbox;
 /**
  * Closes each UTC day once (after the grace for late data) and publishes its rollups on refinery.metrics.rollups,
  * one event per system and metric, through the outbox. The closed_periods primary key makes the close happen
- * once across replicas. Data arriving for a day after its close updates the series but is not re-published.
+ * once across replicas. Data arriving for a day after its close updates the series but is not re-published, unless
+ * an admin asks for it ({@link RollupBackfill}).
  */
 @ApplicationScoped
 public class DayCloser {
@@ -64,10 +65,11 @@ public class DayCloser {
         return Panache.getSession().flatMap(s -> s.createNativeQuery(CLAIM).setParameter(1, bucket).executeUpdate()
                 .flatMap(claimed -> claimed == 0 ? Uni.createFrom().item(0)
                         : s.createNativeQuery(DAY, Object[].class).setParameter(1, bucket).getResultList()
-                                .flatMap(rows -> publish(day, rows))));
+                                .flatMap(rows -> publish(outbox, day, rows))));
     }
 
-    private Uni<Integer> publish(Instant day, List<Object[]> rows) {
+    /** Appends one event per metric of the day's rollup rows (ordered by system, metric, segment) to the outbox. */
+    static Uni<Integer> publish(Outbox outbox, Instant day, List<Object[]> rows) {
         Map<String, List<Object[]>> byMetric = new LinkedHashMap<>();
         for (Object[] row : rows) {
             byMetric.computeIfAbsent(row[0] + "\u0000" + row[1], k -> new ArrayList<>()).add(row);
