@@ -44,8 +44,8 @@ class Checks:
         print(f"{self.name}: passed")
 
 
-def http(method, url, body=None, token=None, timeout=10):
-    headers = {"Content-Type": "application/json", "Accept": "application/json"}
+def http(method, url, body=None, token=None, timeout=10, accept="application/json"):
+    headers = {"Content-Type": "application/json", "Accept": accept}
     if token:
         headers["Authorization"] = f"Bearer {token}"
     data = json.dumps(body).encode() if body is not None else None

@@ -7,10 +7,11 @@ import random
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from datetime import datetime, timedelta, timezone
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import suite  # noqa: E402  (e2e/suite.py: the HTTP client every end-to-end check shares)
 
 METRICS = "http://127.0.0.1:8081"
 EXPERIMENTS = "http://127.0.0.1:8082"
@@ -45,24 +46,8 @@ class Response:
 
 
 def http(method, url, body=None, token=None, accept="application/json", timeout=30):
-    headers = {"Content-Type": "application/json", "Accept": accept}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    data = json.dumps(body).encode() if body is not None else None
-    req = urllib.request.Request(url, data=data, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as r:
-            raw = r.read().decode()
-            status = r.status
-    except urllib.error.HTTPError as e:
-        raw = e.read().decode(errors="replace")
-        status = e.code
-    except (urllib.error.URLError, OSError) as e:
-        return Response(0, str(e))
-    try:
-        return Response(status, json.loads(raw) if raw else None)
-    except ValueError:
-        return Response(status, raw)
+    """One call as JSON (the e2e suite's client), its answer as a Response."""
+    return Response(*suite.http(method, url, body, token, timeout=timeout, accept=accept))
 
 
 class Person:
