@@ -40,7 +40,7 @@ public final class TestTokens {
     }
 
     /** The dev private key (for tests that forge tokens on purpose). */
-    static PrivateKey devKey() {
+    public static PrivateKey devKey() {
         return KEY;
     }
 

@@ -27,7 +27,7 @@ public class PingResource {
     public record Pong(boolean pong) {
     }
 
-    private static final Pong PONG = new Pong(true);
+    static final Pong PONG = new Pong(true);
 
     @GET
     @NonBlocking
