@@ -8,15 +8,18 @@
 # log directory in a temporary folder), and experiment-service's jar on 127.0.0.1:18082 (-Xmx256m, SerialGC, as
 # bin/refinery starts it). Prints, one line per number:
 #   1. in-process assignment (JMH, AssignmentHashBench): Allocation.assign and the bare MurmurHash3, ops/s
-#   2. HTTP, wrk (Debian package): GET /api/v1/ping (authenticated, any role, a 13-byte answer) and
-#      GET /api/v1/experiments/{key}/assignment?unitId=<random of 10^7> on the same service with the same token,
-#      connections, threads and duration; a 10 s warm-up each, then ping, assignment, ping, assignment. Req/s and
-#      p50/p99 of each, and the ratios assignment/ping (targets: rate >= 80 %, p99 <= 1.5x).
+#   2. HTTP, wrk (Debian package), on the same service with the same connections, threads and duration: GET /ping
+#      (no token at all, the bare baseline), GET /api/v1/ping (authenticated, any role, the same 13-byte answer) and
+#      GET /api/v1/experiments/{key}/assignment?unitId=<random of 10^7>, each with one ingest token as a shop's
+#      service sends it; a 10 s warm-up each, then two rounds of the three. Req/s and p50/p99 of each, and the ratios
+#      assignment/bare (targets: rate >= 80 %, p99 <= 1.5x) and authenticated ping/bare (the token's cost).
 #   3. results: UNITS units exposed to a two-variant BINOMIAL experiment through POST /api/v1/exposures (batches of
 #      10,000, 4 clients) and ~10.5 % of them converting through POST /api/v1/outcomes; then GET .../results
 #      2 warm-ups and 7 timed calls with curl, the median and the fastest (target: median < 200 ms).
 # Environment: EXP_BENCH_PORT (18082), EXP_BENCH_KAFKA_PORT (19092; controller +1), WRK_CONNECTIONS (32),
-# WRK_THREADS (2), WRK_DURATION (20s), SKIP_BUILD=1 to reuse the built jars, SKIP_JMH=1, KEEP_DB=1.
+# WRK_THREADS (2), WRK_DURATION (20s), SKIP_BUILD=1 to reuse the built jars, SKIP_JMH=1, SKIP_RESULTS=1, KEEP_DB=1,
+# TOKEN_CACHE_SIZE (the service's refinery.auth.token-cache.max-size; 0 verifies every token, as before issue 20),
+# EXP_BENCH_JAVA_OPTS (more JVM options for the service, e.g. -XX:StartFlightRecording=... to profile it).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -95,7 +98,8 @@ until [ -f "$WORK/kafka/ready" ]; do
 done
 REFINERY_DB_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" REFINERY_DB_REACTIVE_URL="postgresql://127.0.0.1:5432/$DB" \
 REFINERY_DB_USER=postgres REFINERY_DB_PASSWORD= REFINERY_KAFKA="127.0.0.1:$KAFKA_PORT" \
-  java -Xmx256m -XX:+UseSerialGC -Dquarkus.http.port="$PORT" \
+  java -Xmx256m -XX:+UseSerialGC ${EXP_BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" \
+  -Drefinery.auth.token-cache.max-size="${TOKEN_CACHE_SIZE:-10000}" \
   -Dmp.jwt.verify.publickey.location="$ROOT/dev-keys/dev-public-key.pem" -Dquarkus.log.console.json.enabled=false \
   -jar "$JAR" >"$WORK/service.log" 2>&1 </dev/null &
 SERVICE_PID=$!
@@ -135,10 +139,14 @@ experiment() {
   [ "$code" = 200 ] || die "starting $key answered $code: $(cat "$WORK/start.json")"
 }
 
-# --- 2. HTTP: assignment next to the bare authenticated endpoint ----------------------------------------------
+# --- 2. HTTP: assignment next to the bare endpoint, with and without a token -----------------------------------
 experiment bench-assign
 curl -fsS "$URL/api/v1/experiments/bench-assign/assignment?unitId=u-1" -H "Authorization: Bearer $ingest" \
   | grep -q '"inExperiment":true' || die "bench-assign does not assign"
+curl -fsS "$URL/ping" | grep -q '"pong":true' || die "GET /ping does not answer"
+cat > "$WORK/bare.lua" <<'LUA'
+request = function() return wrk.format("GET", "/ping") end
+LUA
 cat > "$WORK/ping.lua" <<'LUA'
 request = function() return wrk.format("GET", "/api/v1/ping") end
 LUA
@@ -160,11 +168,12 @@ run_wrk() {  # name script duration -> "rate p50 p99"
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk.out")")
   echo "$rate $p50 $p99"
 }
+run_wrk bare bare 10s >/dev/null
 run_wrk ping ping 10s >/dev/null
 run_wrk assignment assign 10s >/dev/null
 declare -A rate p50 p99
 for round in 1 2; do
-  for name in ping assign; do
+  for name in bare ping assign; do
     read -r r a b <<<"$(run_wrk "$name" "$name" "$DURATION")"
     printf 'http %-7s round %d  %10s req/s  p50 %6s ms  p99 %6s ms  (wrk -t%s -c%s -d%s)\n' "$name" "$round" \
       "$(printf "%.0f" "$r")" "$a" "$b" "$THREADS" "$CONNECTIONS" "$DURATION"
@@ -172,11 +181,15 @@ for round in 1 2; do
   done
 done
 mean() { awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; printf "%.2f", s / NF }' <<<"$1"; }
-rp=$(mean "${rate[ping]}"); ra=$(mean "${rate[assign]}"); lp=$(mean "${p99[ping]}"); la=$(mean "${p99[assign]}")
-awk -v rp="$rp" -v ra="$ra" -v lp="$lp" -v la="$la" -v mp="$(mean "${p50[ping]}")" -v ma="$(mean "${p50[assign]}")" 'BEGIN {
-  printf "http summary (mean of 2 rounds): ping %.0f req/s p50 %.2f ms p99 %.2f ms | assignment %.0f req/s p50 %.2f ms p99 %.2f ms\n", rp, mp, lp, ra, ma, la
-  printf "http ratio: assignment rate = %.1f %% of ping (target >= 80 %%: %s), p99 = %.2fx ping (target <= 1.5x: %s)\n",
-    100 * ra / rp, (ra >= 0.8 * rp ? "met" : "NOT met"), la / lp, (la <= 1.5 * lp ? "met" : "NOT met") }'
+rb=$(mean "${rate[bare]}"); rp=$(mean "${rate[ping]}"); ra=$(mean "${rate[assign]}")
+lb=$(mean "${p99[bare]}"); lp=$(mean "${p99[ping]}"); la=$(mean "${p99[assign]}")
+awk -v rb="$rb" -v rp="$rp" -v ra="$ra" -v lb="$lb" -v lp="$lp" -v la="$la" -v mb="$(mean "${p50[bare]}")" \
+    -v mp="$(mean "${p50[ping]}")" -v ma="$(mean "${p50[assign]}")" -v cache="${TOKEN_CACHE_SIZE:-10000}" 'BEGIN {
+  printf "http summary (mean of 2 rounds, token cache size %s): bare %.0f req/s p50 %.2f ms p99 %.2f ms | authenticated ping %.0f req/s p50 %.2f ms p99 %.2f ms | assignment %.0f req/s p50 %.2f ms p99 %.2f ms\n", cache, rb, mb, lb, rp, mp, lp, ra, ma, la
+  printf "http ratio: authenticated ping = %.1f %% of bare, p99 %.2fx (the token)\n", 100 * rp / rb, lp / lb
+  printf "http ratio: assignment rate = %.1f %% of bare (target >= 80 %%: %s), p99 = %.2fx bare (target <= 1.5x: %s)\n",
+    100 * ra / rb, (ra >= 0.8 * rb ? "met" : "NOT met"), la / lb, (la <= 1.5 * lb ? "met" : "NOT met") }'
+[ "${SKIP_RESULTS:-0}" != 1 ] || { say "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"; exit 0; }
 
 # --- 3. results over UNITS units -------------------------------------------------------------------------------
 experiment bench-results

@@ -28,6 +28,15 @@ public final class VerifiedTokens<T> {
     private record Entry<T>(T value, long validUntil) {
     }
 
+    /** One digest per thread (a few event-loop threads): looking the algorithm up costs as much as hashing a token. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    });
+
     private final int maxSize;
     private final long maxAgeSeconds;
     private final ConcurrentHashMap<ByteBuffer, Entry<T>> entries = new ConcurrentHashMap<>();
@@ -85,10 +94,6 @@ public final class VerifiedTokens<T> {
     }
 
     private static ByteBuffer digest(String token) {
-        try {
-            return ByteBuffer.wrap(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return ByteBuffer.wrap(SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
     }
 }
