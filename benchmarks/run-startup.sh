@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): how fast each service is ready after a start, and how much memory it holds at idle.
+#
+#   benchmarks/run-startup.sh [ROUNDS]        # starts of each service (default 3)
+#
+# Starts the suite as `bin/refinery up` does, on a throwaway database and data folder (so the migrations have run
+# once before the first measured start, as on any restart), then ROUNDS times for each service: stop it, start it with
+# `bin/refinery start`, and take
+#   ready   from the start command to the first UP of /q/health/ready (polled every 20 ms; includes JVM start)
+#   quarkus the "started in" Quarkus logs (from the JVM's main to the end of Quarkus' startup)
+#   rss     VmRSS of the process after a warm-up (wrk -t1 -c8 -d5s on an authenticated list endpoint) and 10 s idle
+# and prints min/median/max per service. Targets (issue 20): ready < 2 s, RSS < 250 MB at idle.
+# The local run must be down (ports 8081-8084 and 9092). Environment: REFINERY_EXTRA_JAVA_OPTS, passed to every
+# service (a lever to measure, e.g. a CDS archive); APPCDS=1 first records one dynamic AppCDS archive per service
+# (-XX:ArchiveClassesAtExit on a start, warm-up and stop) and measures the starts that use it.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ROUNDS="${1:-3}"
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [ROUNDS]" >&2; exit 2; }
+say() { printf '[startup] %s\n' "$*"; }
+die() { printf '[startup] error: %s\n' "$*" >&2; exit 1; }
+command -v wrk >/dev/null || die "wrk is missing: apt-get install -y wrk"
+for p in 8081 8082 8083 8084 9092; do
+  ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || die "port $p is taken: stop the local run (bin/refinery down)"
+done
+
+export REFINERY_HOME; REFINERY_HOME="$(mktemp -d /tmp/refinery-startup-XXXXXX)"
+export REFINERY_DB_NAME="refinery_startup_$$"
+cleanup() {
+  set +e
+  "$ROOT/bin/refinery" down >/dev/null 2>&1
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $REFINERY_DB_NAME with (force)" >/dev/null 2>&1
+  rm -rf "$REFINERY_HOME"
+}
+trap cleanup EXIT
+
+declare -A PORT=([metrics]=8081 [experiment]=8082 [feedback]=8083 [oversight]=8084)
+declare -A LIST=([metrics]=/api/v1/rules [experiment]=/api/v1/experiments [feedback]=/api/v1/contradictions
+                 [oversight]=/api/v1/reviews)
+SERVICES=(metrics experiment feedback oversight)
+viewer=$("$ROOT/bin/refinery" token viewer --sub startup-bench --hours 2)
+
+warm_up() {  # service: a few thousand authenticated calls of a list endpoint, every answer a 200
+  local url="http://127.0.0.1:${PORT[$1]}${LIST[$1]}"
+  wrk -t1 -c8 -d5s -H "Authorization: Bearer $viewer" "$url" >"$REFINERY_HOME/wrk.out" 2>&1 \
+    || { cat "$REFINERY_HOME/wrk.out" >&2; die "wrk failed on $url"; }
+  ! grep -q 'Non-2xx' "$REFINERY_HOME/wrk.out" || { cat "$REFINERY_HOME/wrk.out" >&2; die "$url: answers other than 200"; }
+}
+
+measure() {  # service -> "ready_s quarkus_s rss_mb"
+  local name=$1 port=${PORT[$1]} t0 ready started pid rss
+  "$ROOT/bin/refinery" stop "$name" >/dev/null
+  t0=$(date +%s%N)
+  "$ROOT/bin/refinery" start "$name" >/dev/null &
+  local starter=$!
+  until curl -fsS -m 1 "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"'; do
+    kill -0 "$starter" 2>/dev/null || wait "$starter" || die "$name did not start; see $REFINERY_HOME/logs/$name.log"
+    sleep 0.02
+  done
+  ready=$(( ($(date +%s%N) - t0) / 1000000 ))
+  wait "$starter"
+  started=$(grep -o 'started in [0-9.]*s' "$REFINERY_HOME/logs/$name.log" | tail -1 | grep -o '[0-9.]*' | head -1)
+  warm_up "$name"
+  sleep 10
+  pid=$(cat "$REFINERY_HOME/pids/$name.pid")
+  rss=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
+  echo "$(awk -v r="$ready" 'BEGIN { printf "%.2f", r / 1000 }') ${started:-?} $rss"
+}
+
+say "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); java: $(java -version 2>&1 | head -1)"
+say "starting the suite on database $REFINERY_DB_NAME (builds if needed; migrations run here, once)"
+"$ROOT/bin/refinery" up >"$REFINERY_HOME/up.log" 2>&1 || { cat "$REFINERY_HOME/up.log" >&2; die "bin/refinery up failed"; }
+
+if [ "${APPCDS:-0}" = 1 ]; then
+  archives="$REFINERY_HOME/cds"
+  mkdir -p "$archives"
+  for name in "${SERVICES[@]}"; do
+    REFINERY_EXTRA_JAVA_OPTS="-XX:ArchiveClassesAtExit=$archives/@NAME@.jsa" measure "$name" >/dev/null
+    pid=$(cat "$REFINERY_HOME/pids/$name.pid")
+    kill -TERM "$pid"
+    start=$SECONDS
+    while kill -0 "$pid" 2>/dev/null; do  # the JVM writes the archive as it exits: about 30 s on 2 cores
+      [ $((SECONDS - start)) -lt 180 ] || die "$name still writing its archive after 180 s"
+      sleep 0.5
+    done
+    say "AppCDS archive of $name written in $((SECONDS - start)) s at exit"
+    [ -s "$archives/$name.jsa" ] || die "no archive for $name (see $REFINERY_HOME/logs/$name.log)"
+    say "AppCDS archive of $name: $(du -m "$archives/$name.jsa" | cut -f1) MB"
+  done
+  export REFINERY_EXTRA_JAVA_OPTS="${REFINERY_EXTRA_JAVA_OPTS:-} -XX:SharedArchiveFile=$archives/@NAME@.jsa"
+fi
+say "measuring $ROUNDS starts per service; extra JVM options: '${REFINERY_EXTRA_JAVA_OPTS:-none}'"
+
+stats() { sort -n | awk '{ v[NR] = $1 } END { printf "%s %s %s", v[1], v[int((NR + 1) / 2)], v[NR] }'; }
+printf '%-11s %-22s %-22s %-22s\n' service 'ready s (min med max)' 'quarkus s (min med max)' 'RSS MB (min med max)'
+for name in "${SERVICES[@]}"; do
+  : >"$REFINERY_HOME/$name.rounds"
+  for _ in $(seq 1 "$ROUNDS"); do measure "$name" >>"$REFINERY_HOME/$name.rounds"; done
+  read -r r1 r2 r3 <<<"$(cut -d' ' -f1 "$REFINERY_HOME/$name.rounds" | stats)"
+  read -r q1 q2 q3 <<<"$(cut -d' ' -f2 "$REFINERY_HOME/$name.rounds" | stats)"
+  read -r m1 m2 m3 <<<"$(cut -d' ' -f3 "$REFINERY_HOME/$name.rounds" | stats)"
+  printf '%-11s %-22s %-22s %-22s\n' "$name" "$r1 $r2 $r3" "$q1 $q2 $q3" "$m1 $m2 $m3"
+done
+awk -v l="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN { print "[startup] load average " l " at the end" }'
