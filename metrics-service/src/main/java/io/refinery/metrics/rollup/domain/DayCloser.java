@@ -32,8 +32,10 @@ public class DayCloser {
     private static final Logger LOG = Logger.getLogger(DayCloser.class);
     private static final String CLAIM = "insert into metrics.closed_periods (step, bucket, closed_at)"
             + " values ('P1D', ?1, now()) on conflict do nothing";
-    private static final String DAY = "select system_key, metric, segment, count, sum, min, max, ratio_count,"
-            + " numerator_sum, denominator_sum from metrics.rollups where step = 'P1D' and bucket = ?1"
+    /** The columns {@link #publish} reads from a daily rollup row, in order (RollupBackfill selects them too). */
+    static final String COLUMNS = "system_key, metric, segment, count, sum, min, max, ratio_count, numerator_sum,"
+            + " denominator_sum";
+    private static final String DAY = "select " + COLUMNS + " from metrics.rollups where step = 'P1D' and bucket = ?1"
             + " order by system_key, metric, segment";
 
     private final Outbox outbox;

@@ -29,9 +29,9 @@ public class RollupBackfill {
     /** The longest range one call may publish. */
     public static final int MAX_DAYS = 400;
 
-    private static final String DAYS = "select system_key, metric, segment, count, sum, min, max, ratio_count,"
-            + " numerator_sum, denominator_sum, extract(epoch from bucket)::bigint from metrics.rollups where step = 'P1D' and system_key = ?1"
-            + " and bucket >= ?2 and bucket < ?3 order by bucket, metric, segment";
+    private static final String DAYS = "select " + DayCloser.COLUMNS + ", extract(epoch from bucket)::bigint"
+            + " from metrics.rollups where step = 'P1D' and system_key = ?1 and bucket >= ?2 and bucket < ?3"
+            + " order by bucket, metric, segment";
 
     private final Outbox outbox;
     private final Duration grace;
