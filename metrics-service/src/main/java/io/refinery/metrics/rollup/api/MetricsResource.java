@@ -87,8 +87,8 @@ public class MetricsResource {
                     + "closes). Days are published in time order, one event per metric and day; consumers keep one row "
                     + "per system, metric and day, so a day published twice changes nothing downstream.")
     public Uni<RollupBackfill.Published> republish(@PathParam("key") String key,
-            @Parameter(description = "First day (ISO-8601 UTC; the day containing it)", required = true) @QueryParam("from") String from,
-            @Parameter(description = "Exclusive end (ISO-8601 UTC); at most the end of the last closed day", required = true) @QueryParam("to") String to) {
+            @Parameter(description = "First day (ISO-8601 UTC; the day containing it)", required = true, example = "2026-09-13T00:00:00Z") @QueryParam("from") String from,
+            @Parameter(description = "Exclusive end (ISO-8601 UTC); at most the end of the last closed day", required = true, example = "2026-12-06T00:00:00Z") @QueryParam("to") String to) {
         if (from == null || from.isBlank()) {
             throw new InvalidFieldsProblem("from", "is required");
         }
