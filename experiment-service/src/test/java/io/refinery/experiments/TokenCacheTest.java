@@ -21,7 +21,7 @@ import io.refinery.testing.auth.TestTokens;
 import io.smallrye.jwt.build.Jwt;
 
 /**
- * Issue 20: verified bearer tokens are cached (platform-runtime CachingJwtParser) without changing what is accepted.
+ * Issue 20: verified bearer tokens are cached (platform-runtime VerifiedBearerAuthentication) without changing what is accepted.
  * Counted through the service's own meters on /q/metrics.
  */
 @QuarkusTest
