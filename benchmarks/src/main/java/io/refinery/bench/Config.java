@@ -8,13 +8,7 @@ record Config(int n, String runId, String systemKey, String bootstrap, String to
         String dbPassword, String metricsUrl, String token, int clients, String group, String results) {
 
     static Config parse(String[] args, int from) {
-        Map<String, String> o = new HashMap<>();
-        for (int i = from; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
-            }
-            o.put(args[i].substring(2), args[i + 1]);
-        }
+        Map<String, String> o = options(args, from);
         return new Config(
                 Integer.parseInt(o.getOrDefault("n", "500000")),
                 o.getOrDefault("run-id", "bench"),
@@ -29,6 +23,18 @@ record Config(int n, String runId, String systemKey, String bootstrap, String to
                 Integer.parseInt(o.getOrDefault("clients", "4")),
                 o.get("group"),
                 o.get("results"));
+    }
+
+    /** The {@code --name value} pairs from {@code args[from]} on, by name (without the dashes). */
+    static Map<String, String> options(String[] args, int from) {
+        Map<String, String> o = new HashMap<>();
+        for (int i = from; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value pairs, got '" + args[i] + "'");
+            }
+            o.put(args[i].substring(2), args[i + 1]);
+        }
+        return o;
     }
 
     /** Seed of a workload: the same run id and kind always give the same rows. */
