@@ -1,14 +1,19 @@
 package io.refinery.bench;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +32,15 @@ import io.refinery.feedback.text.FeedbackAnalyzer;
  * <li>{@code http URL TOKEN SYSTEM N CLIENTS}: N items POSTed to {@code URL/api/v1/feedback} in batches of 1,000
  * by CLIENTS concurrent clients (analysed and stored by the service); every answer must be 202 with all
  * accepted. Prints items/s.</li>
+ * <li>{@code kafka BOOTSTRAP JDBC_URL SYSTEM N WARMUP}: a warm-up round of WARMUP items, then N items, each produced
+ * as one record to refinery.feedback.submissions (the same item JSON as over HTTP, keyed by the systemKey, no
+ * headers; acks=all) while feedback-service consumes them in batches; items/s from the first send until all N are
+ * committed in feedback.feedback_items, counted by SQL (read-only: each round's items share one occurredAt, so the
+ * count is a range of the (system_key, occurred_at) index). Prints items/s.</li>
  * </ul>
+ * With {@code -Dbench.results=FILE} the http and kafka modes also append their rate to FILE as a shell assignment
+ * ({@code feedback_http_rate=...}, {@code feedback_kafka_rate=...}); {@code -Dbench.db.user} (postgres) and
+ * {@code -Dbench.db.password} (empty) are the database login of the kafka mode.
  */
 public final class FeedbackBench {
 
@@ -52,8 +65,10 @@ public final class FeedbackBench {
             analyse(Integer.parseInt(args[1]), Integer.parseInt(args[2]));
         } else if (args.length >= 6 && args[0].equals("http")) {
             http(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
+        } else if (args.length >= 6 && args[0].equals("kafka")) {
+            FeedbackKafka.run(args[1], args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]));
         } else {
-            System.err.println("usage: analyse N THREADS | http URL TOKEN SYSTEM N CLIENTS");
+            System.err.println("usage: analyse N THREADS | http URL TOKEN SYSTEM N CLIENTS | kafka BOOTSTRAP JDBC_URL SYSTEM N WARMUP");
             System.exit(2);
         }
     }
@@ -111,11 +126,7 @@ public final class FeedbackBench {
                 if (i > from) {
                     sb.append(',');
                 }
-                sb.append("{\"id\":\"").append(UUID.randomUUID()).append("\",\"systemKey\":\"").append(system)
-                        .append("\",\"channel\":\"").append(CHANNELS[r.nextInt(CHANNELS.length)])
-                        .append("\",\"customerSegment\":\"").append(SEGMENTS[r.nextInt(SEGMENTS.length)])
-                        .append("\",\"text\":\"").append(texts.get(i)).append("\",\"occurredAt\":\"").append(at)
-                        .append("\",\"source\":{\"platform\":\"bench\"}}");
+                item(sb, system, texts.get(i), at, r);
             }
             bodies.add(sb.append(']').toString().getBytes(StandardCharsets.UTF_8));
         }
@@ -146,5 +157,24 @@ public final class FeedbackBench {
         if (accepted != n) {
             throw new IllegalStateException("expected " + n + " accepted, got " + accepted);
         }
+        result("feedback_http_rate", accepted / seconds);
+    }
+
+    /** Appends {@code name=value} to the file named by -Dbench.results, if any. */
+    static void result(String name, double value) throws IOException {
+        String file = System.getProperty("bench.results");
+        if (file != null) {
+            Files.writeString(Path.of(file), name + "=" + String.format(Locale.ROOT, "%.1f", value) + "\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
+    }
+
+    /** One item as JSON, the shape of POST /api/v1/feedback and of a record on refinery.feedback.submissions. */
+    static StringBuilder item(StringBuilder sb, String system, String text, String occurredAt, Random r) {
+        return sb.append("{\"id\":\"").append(UUID.randomUUID()).append("\",\"systemKey\":\"").append(system)
+                .append("\",\"channel\":\"").append(CHANNELS[r.nextInt(CHANNELS.length)])
+                .append("\",\"customerSegment\":\"").append(SEGMENTS[r.nextInt(SEGMENTS.length)])
+                .append("\",\"text\":\"").append(text).append("\",\"occurredAt\":\"").append(occurredAt)
+                .append("\",\"source\":{\"platform\":\"bench\"}}");
     }
 }
