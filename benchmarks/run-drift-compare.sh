@@ -30,6 +30,7 @@ for m in ("JENSEN_SHANNON", "CHI_SQUARE"):
         json.dump({"type": "CATEGORICAL", "method": m, "reference": cref, "current": ccur}, f)
 PY
 echo "[bench] N=$N values per side, $(nproc) cores, body sizes: $(du -h "$WORK"/KS.json | cut -f1) numerical, $(du -h "$WORK"/CHI_SQUARE.json | cut -f1) categorical"
+results=()
 for m in KS WASSERSTEIN PSI JENSEN_SHANNON CHI_SQUARE; do
   times=()
   for i in 1 2 3 4 5 6 7; do
@@ -41,4 +42,6 @@ for m in KS WASSERSTEIN PSI JENSEN_SHANNON CHI_SQUARE; do
   sorted=$(printf '%s\n' "${times[@]}" | sort -n)
   printf '%-15s median %.3f s, fastest %.3f s per call   answer: %s\n' "$m" "$(sed -n 3p <<<"$sorted")" \
     "$(head -1 <<<"$sorted")" "$(cat "$WORK/answer.json")"
+  results+=("RESULT|drift compare $m, $N x $N values|$(awk -v s="$(sed -n 3p <<<"$sorted")" 'BEGIN { printf "%.0f", s * 1000 }')|ms per call (median)|-|-")
 done
+printf '%s\n' "${results[@]}"   # for benchmarks/run-all.sh: name|value|unit|limit|ratio

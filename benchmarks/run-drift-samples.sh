@@ -18,6 +18,7 @@ CLIENTS="${HTTP_CLIENTS:-4}"
 SYSTEM=bench-drift
 RUN_ID="s$(date -u +%y%m%d%H%M%S)"
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [N]  (N: a positive number of samples)" >&2; exit 2; }
+WORK="$(mktemp -d)"; trap 'rm -rf "$WORK"' EXIT
 say() { printf '[bench] %s\n' "$*"; }
 die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
 
@@ -51,6 +52,10 @@ until curl -fs -o /dev/null "http://127.0.0.1:8081/api/v1/systems/$SYSTEM" -H "A
 done
 
 say "run $RUN_ID: N=$N samples per measurement, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-common=(--n "$N" --run-id "$RUN_ID" --system "$SYSTEM")
-"${JAVA[@]}" io.refinery.bench.Main samples-kafka "${common[@]}" --topic refinery.metrics.samples
-"${JAVA[@]}" io.refinery.bench.Main samples-http "${common[@]}" --token "$ingest" --clients "$CLIENTS"
+common=(--n "$N" --run-id "$RUN_ID" --system "$SYSTEM" --jdbc-url "jdbc:postgresql://127.0.0.1:5432/${REFINERY_DB_NAME:-refinery}")
+"${JAVA[@]}" io.refinery.bench.Main samples-kafka "${common[@]}" --topic refinery.metrics.samples | tee "$WORK/kafka.out"
+"${JAVA[@]}" io.refinery.bench.Main samples-http "${common[@]}" --token "$ingest" --clients "$CLIENTS" | tee "$WORK/http.out"
+# for benchmarks/run-all.sh: name|value|unit|limit|ratio
+rate() { sed -nE 's/.* = ([0-9,.]+) samples\/s.*/\1/p' "$1" | tr -d , | head -1; }
+echo "RESULT|drift samples, Kafka|$(rate "$WORK/kafka.out")|samples/s|-|-"
+echo "RESULT|drift samples, HTTP batches of 1,000|$(rate "$WORK/http.out")|samples/s|-|-"

@@ -191,7 +191,11 @@ awk -v rb="$rb" -v rp="$rp" -v ra="$ra" -v lb="$lb" -v lp="$lp" -v la="$la" -v m
   printf "http summary (mean of 2 rounds, token cache size %s): bare %.0f req/s p50 %.2f ms p99 %.2f ms | authenticated ping %.0f req/s p50 %.2f ms p99 %.2f ms | assignment %.0f req/s p50 %.2f ms p99 %.2f ms\n", cache, rb, mb, lb, rp, mp, lp, ra, ma, la
   printf "http ratio: authenticated ping = %.1f %% of bare, p99 %.2fx (the token)\n", 100 * rp / rb, lp / lb
   printf "http ratio: assignment rate = %.1f %% of bare (target >= 80 %%: %s), p99 = %.2fx bare (target <= 1.5x: %s)\n",
-    100 * ra / rb, (ra >= 0.8 * rb ? "met" : "NOT met"), la / lb, (la <= 1.5 * lb ? "met" : "NOT met") }'
+    100 * ra / rb, (ra >= 0.8 * rb ? "met" : "NOT met"), la / lb, (la <= 1.5 * lb ? "met" : "NOT met")
+  # for benchmarks/run-all.sh: name|value|unit|limit|ratio
+  printf "RESULT|assignment over HTTP (GET .../assignment)|%.0f|req/s|>= 80 %% of bare GET /ping, %.0f req/s|%.1f %%\n", ra, rb, 100 * ra / rb
+  printf "RESULT|assignment over HTTP, p99|%.2f|ms|<= 1.5x bare p99, %.2f ms|%.2fx\n", la, lb, la / lb
+  printf "RESULT|authenticated ping over HTTP|%.0f|req/s|bare GET /ping, %.0f req/s|%.1f %%\n", rp, rb, 100 * rp / rb }'
 fi
 [ "${SKIP_RESULTS:-0}" != 1 ] || { say "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"; exit 0; }
 
@@ -212,6 +216,7 @@ sorted=$(printf '%s\n' "${times[@]}" | sort -n)
 units_seen=$(grep -o '"units":[0-9]*' "$WORK/results.json" | head -2 | cut -d: -f2 | paste -sd+ | bc)
 awk -v med="$(sed -n 4p <<<"$sorted")" -v fast="$(head -1 <<<"$sorted")" -v u="$units_seen" 'BEGIN {
   printf "results: %d units: median %.1f ms, fastest %.1f ms per GET .../results (curl, 7 calls after 2 warm-ups; target < 200 ms: %s)\n",
-    u, med * 1000, fast * 1000, (med < 0.2 ? "met" : "NOT met") }'
+    u, med * 1000, fast * 1000, (med < 0.2 ? "met" : "NOT met")
+  printf "RESULT|experiment results over %d units (median GET)|%.1f|ms|< 200 ms|%.2fx\n", u, med * 1000, med / 0.2 }'
 say "answer: $(head -c 600 "$WORK/results.json")..."
 say "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"

@@ -35,6 +35,7 @@ CLIENTS="${HTTP_CLIENTS:-4}"
 SPREAD="${SPREAD:-PT10M}"
 SYSTEM=bench-reco
 BOOTSTRAP=127.0.0.1:9092
+DB="${REFINERY_DB_NAME:-refinery}"   # the database of the running suite (bin/refinery up)
 TOPIC=refinery.metrics.observations
 RUN_ID="r$(date -u +%y%m%d%H%M)$(printf '%02x' $((RANDOM % 256)))"   # short: a batch of 10,000 must fit in 2 MiB
 PERF_GROUP="bench-perf-$RUN_ID"
@@ -53,7 +54,7 @@ cleanup() {
       || say "warning: could not delete consumer group $PERF_GROUP"
   fi
   if [ -f "$WORK/copy-started" ]; then
-    psql -h 127.0.0.1 -p 5432 -U postgres -d refinery -qc 'drop table if exists bench.observations_copy' \
+    psql -h 127.0.0.1 -p 5432 -U postgres -d "$DB" -qc 'drop table if exists bench.observations_copy' \
       -c 'drop schema if exists bench' >/dev/null 2>&1 || say "warning: could not drop scratch schema bench"
   fi
   rm -rf "$WORK"
@@ -102,14 +103,15 @@ until curl -fs -o /dev/null "http://127.0.0.1:8081/api/v1/systems/$SYSTEM" -H "A
 done
 
 say "run $RUN_ID: N=$N observations per measurement, observedAt within $SPREAD, $(nproc) cores"
-common=(--n "$N" --run-id "$RUN_ID" --system "$SYSTEM" --bootstrap "$BOOTSTRAP" --topic "$TOPIC" --results "$RESULTS")
+common=(--n "$N" --run-id "$RUN_ID" --system "$SYSTEM" --bootstrap "$BOOTSTRAP" --topic "$TOPIC" --results "$RESULTS"
+  --jdbc-url "jdbc:postgresql://127.0.0.1:5432/$DB")
 
 # --- warm-up (not measured) ---------------------------------------------------------------------------------
 WARMUP_ROUNDS="${WARMUP_ROUNDS:-2}"
 [[ "$WARMUP_ROUNDS" =~ ^[0-9]+$ ]] || die "WARMUP_ROUNDS must be a number"
 for ((round = 1; round <= WARMUP_ROUNDS; round++)); do
   warm=(--n "$N" --run-id "${RUN_ID}w$round" --system "$SYSTEM" --bootstrap "$BOOTSTRAP" --topic "$TOPIC"
-    --results "$WORK/warmup.sh")
+    --results "$WORK/warmup.sh" --jdbc-url "jdbc:postgresql://127.0.0.1:5432/$DB")
   "${JAVA[@]}" io.refinery.bench.Main backlog "${warm[@]}" --token "$admin" 2>"$WORK/warmup.err" | sed 's/^/  warm-up: /' \
     || { cat "$WORK/warmup.err" >&2; die "warm-up round $round (Kafka backlog) failed"; }
   "${JAVA[@]}" io.refinery.bench.Main http "${warm[@]}" --token "$ingest" --clients "$CLIENTS" 2>"$WORK/warmup.err" \
@@ -118,7 +120,7 @@ done
 
 # Every measurement starts from a fresh checkpoint, so none pays for the dirty pages and WAL the one before left
 # (a checkpoint in the middle of a 3-second measurement took up to a third off it). CHECKPOINT needs a superuser.
-checkpoint() { psql -h 127.0.0.1 -p 5432 -U postgres -d refinery -qc 'checkpoint' >/dev/null || die "CHECKPOINT failed"; }
+checkpoint() { psql -h 127.0.0.1 -p 5432 -U postgres -d "$DB" -qc 'checkpoint' >/dev/null || die "CHECKPOINT failed"; }
 
 # --- 1. Kafka -> PostgreSQL -------------------------------------------------------------------------------
 checkpoint
@@ -171,4 +173,8 @@ awk -v k="$kafka_ingest_rate" -v b="$kafka_backlog_rate" -v h="$http_ingest_rate
   printf "summary (N=%d): kafka->postgres live %.0f obs/s, backlog %.0f obs/s, http %.0f obs/s | limits: kafka consume %.0f records/s, postgres binary COPY into metrics.observations %.0f rows/s | ingestion/min(limit = %s): live %.1f %%, backlog %.1f %%, http %.1f %% | target >= 50,000 obs/s and >= 50 %%: live %s, backlog %s, http %s\n",
     n, k, b, h, c, ps, which, 100 * k / lim, 100 * b / lim, 100 * h / lim, okk, okb, okh
   printf "stricter, against a fresh empty table (binary COPY %.0f rows/s; CSV %.0f): live %.1f %%, backlog %.1f %%, http %.1f %%\n",
-    p, pc, 100 * k / p, 100 * b / p, 100 * h / p }'
+    p, pc, 100 * k / p, 100 * b / p, 100 * h / p
+  # for benchmarks/run-all.sh: name|value|unit|limit|ratio
+  printf "RESULT|metrics ingestion, Kafka live|%.0f|obs/s|%s %.0f/s|%.1f %%\n", k, which, lim, 100 * k / lim
+  printf "RESULT|metrics ingestion, Kafka backlog drain|%.0f|obs/s|%s %.0f/s|%.1f %%\n", b, which, lim, 100 * b / lim
+  printf "RESULT|metrics ingestion, HTTP batches of 10,000|%.0f|obs/s|%s %.0f/s|%.1f %%\n", h, which, lim, 100 * h / lim }'

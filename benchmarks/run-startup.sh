@@ -12,7 +12,8 @@
 # and prints min/median/max per service. Targets (issue 20): ready < 2 s, RSS < 250 MB at idle.
 # The local run must be down (ports 8081-8084 and 9092). Environment: REFINERY_EXTRA_JAVA_OPTS, passed to every
 # service (a lever to measure, e.g. a CDS archive); APPCDS=1 first records one dynamic AppCDS archive per service
-# (-XX:ArchiveClassesAtExit on a start, warm-up and stop) and measures the starts that use it.
+# (-XX:ArchiveClassesAtExit on a start, warm-up and stop) and measures the starts that use it; AOT=1 does the same with
+# JDK 25's AOT cache (-XX:AOTCacheOutput, then -XX:AOTCache), with such a JDK first on the PATH.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,7 +39,7 @@ trap cleanup EXIT
 declare -A PORT=([metrics]=8081 [experiment]=8082 [feedback]=8083 [oversight]=8084)
 declare -A LIST=([metrics]=/api/v1/rules [experiment]=/api/v1/experiments [feedback]=/api/v1/contradictions
                  [oversight]=/api/v1/reviews)
-SERVICES=(metrics experiment feedback oversight)
+SERVICES=(${STARTUP_SERVICES:-metrics experiment feedback oversight})   # STARTUP_SERVICES: a subset
 viewer=$("$ROOT/bin/refinery" token viewer --sub startup-bench --hours 2)
 
 warm_up() {  # service: a few thousand authenticated calls of a list endpoint, every answer a 200
@@ -72,11 +73,18 @@ say "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); java: $(java
 say "starting the suite on database $REFINERY_DB_NAME (builds if needed; migrations run here, once)"
 "$ROOT/bin/refinery" up >"$REFINERY_HOME/up.log" 2>&1 || { cat "$REFINERY_HOME/up.log" >&2; die "bin/refinery up failed"; }
 
-if [ "${APPCDS:-0}" = 1 ]; then
+if [ "${APPCDS:-0}" = 1 ] || [ "${AOT:-0}" = 1 ]; then
   archives="$REFINERY_HOME/cds"
   mkdir -p "$archives"
+  if [ "${AOT:-0}" = 1 ]; then  # JDK 25's AOT cache (JEP 483, 514, 515): classes loaded and linked, method profiles
+    [ "$(java -XX:+PrintFlagsFinal -version 2>/dev/null | grep -c ' AOTCacheOutput ')" = 1 ] \
+      || die "AOT=1 needs a JDK with -XX:AOTCacheOutput (25 or later) first on the PATH"
+    record="-XX:AOTCacheOutput=$archives/@NAME@.jsa"; use="-XX:AOTCache=$archives/@NAME@.jsa"
+  else
+    record="-XX:ArchiveClassesAtExit=$archives/@NAME@.jsa"; use="-XX:SharedArchiveFile=$archives/@NAME@.jsa"
+  fi
   for name in "${SERVICES[@]}"; do
-    REFINERY_EXTRA_JAVA_OPTS="-XX:ArchiveClassesAtExit=$archives/@NAME@.jsa" measure "$name" >/dev/null
+    REFINERY_EXTRA_JAVA_OPTS="$record" measure "$name" >/dev/null
     pid=$(cat "$REFINERY_HOME/pids/$name.pid")
     kill -TERM "$pid"
     start=$SECONDS
@@ -84,16 +92,17 @@ if [ "${APPCDS:-0}" = 1 ]; then
       [ $((SECONDS - start)) -lt 180 ] || die "$name still writing its archive after 180 s"
       sleep 0.5
     done
-    say "AppCDS archive of $name written in $((SECONDS - start)) s at exit"
+    say "archive of $name written in $((SECONDS - start)) s at exit"
     [ -s "$archives/$name.jsa" ] || die "no archive for $name (see $REFINERY_HOME/logs/$name.log)"
-    say "AppCDS archive of $name: $(du -m "$archives/$name.jsa" | cut -f1) MB"
+    say "archive of $name: $(du -m "$archives/$name.jsa" | cut -f1) MB"
   done
-  export REFINERY_EXTRA_JAVA_OPTS="${REFINERY_EXTRA_JAVA_OPTS:-} -XX:SharedArchiveFile=$archives/@NAME@.jsa"
+  export REFINERY_EXTRA_JAVA_OPTS="${REFINERY_EXTRA_JAVA_OPTS:-} $use"
 fi
 say "measuring $ROUNDS starts per service; extra JVM options: '${REFINERY_EXTRA_JAVA_OPTS:-none}'"
 
 stats() { sort -n | awk '{ v[NR] = $1 } END { printf "%s %s %s", v[1], v[int((NR + 1) / 2)], v[NR] }'; }
 printf '%-11s %-22s %-22s %-22s\n' service 'ready s (min med max)' 'quarkus s (min med max)' 'RSS MB (min med max)'
+results=()
 for name in "${SERVICES[@]}"; do
   : >"$REFINERY_HOME/$name.rounds"
   for _ in $(seq 1 "$ROUNDS"); do measure "$name" >>"$REFINERY_HOME/$name.rounds"; done
@@ -101,5 +110,12 @@ for name in "${SERVICES[@]}"; do
   read -r q1 q2 q3 <<<"$(cut -d' ' -f2 "$REFINERY_HOME/$name.rounds" | stats)"
   read -r m1 m2 m3 <<<"$(cut -d' ' -f3 "$REFINERY_HOME/$name.rounds" | stats)"
   printf '%-11s %-22s %-22s %-22s\n' "$name" "$r1 $r2 $r3" "$q1 $q2 $q3" "$m1 $m2 $m3"
+  results+=("RESULT|$name-service ready after a start (median of $ROUNDS)|$r2|s|< 2 s|$(awk -v r="$r2" 'BEGIN { printf "%.2fx", r / 2 }')")
+  if [ "$name" = metrics ]; then  # a fixed 768 MB heap: what holds ingestion to a few collections (BENCHMARKS.md)
+    results+=("RESULT|metrics-service RSS at idle after a warm-up (median of $ROUNDS)|$m2|MB|fixed 768 MB heap for ingestion|-")
+  else
+    results+=("RESULT|$name-service RSS at idle after a warm-up (median of $ROUNDS)|$m2|MB|< 250 MB|$(awk -v m="$m2" 'BEGIN { printf "%.2fx", m / 250 }')")
+  fi
 done
+printf '%s\n' "${results[@]}"   # for benchmarks/run-all.sh: name|value|unit|limit|ratio
 awk -v l="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN { print "[startup] load average " l " at the end" }'
