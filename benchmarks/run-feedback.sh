@@ -27,48 +27,24 @@ CLIENTS="${HTTP_CLIENTS:-4}"
 TARGET=2000
 SYSTEM=bench-feedback
 BOOTSTRAP=127.0.0.1:9092
-PG_HOST="${REFINERY_PG_HOST:-127.0.0.1}"
-PG_PORT="${REFINERY_PG_PORT:-5432}"
-PG_USER="${REFINERY_PG_USER:-postgres}"
-export PGPASSWORD="${REFINERY_PG_PASSWORD:-}"
-DB_NAME="${REFINERY_DB_NAME:-refinery}"
+# shellcheck source=benchmarks/suite-bench.sh
+source "$ROOT/benchmarks/suite-bench.sh"
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [N]  (N: a positive number of items)" >&2; exit 2; }
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || { echo "WARMUP must be a number" >&2; exit 2; }
-say() { printf '[bench] %s\n' "$*"; }
-die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
 # shellcheck source=benchmarks/cpu-usage.sh
 source "$ROOT/benchmarks/cpu-usage.sh"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-status="$("$ROOT/bin/refinery" status)"
-for svc in feedback oversight; do
-  grep -Eq "^$svc +pid [0-9]+ +ready" <<<"$status" \
-    || die "$svc-service is not ready; start the local run first with: bin/refinery up"$'\n'"$status"
-done
-grep -Eq '^kafka +pid [0-9]+ +running' <<<"$status" \
-  || die "the Kafka broker is not running; start the local run first with: bin/refinery up"
-
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  say "building (./mvnw -B -q -Pbench -pl benchmarks -am compile)"
-  (cd "$ROOT" && ./mvnw -B -q -Pbench -pl benchmarks -am compile)
-fi
-[ -f "$ROOT/benchmarks/target/bench-classpath.txt" ] || die "benchmarks/target/bench-classpath.txt is missing"
-CP="$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/bench-classpath.txt")"
+require_suite feedback oversight
+bench_classpath
 JAVA=(java -Xms512m -Xmx512m -XX:+UseSerialGC -Dbench.db.user="$PG_USER" -Dbench.db.password="$PGPASSWORD" -cp "$CP")
 
 admin=$("$ROOT/bin/refinery" token admin --sub bench --hours 2)
 viewer=$("$ROOT/bin/refinery" token viewer --sub bench --hours 2)
 ingest=$("$ROOT/bin/refinery" token ingest --sub bench --hours 2)
-code=$(curl -sS -o "$WORK/register.json" -w '%{http_code}' -X POST http://127.0.0.1:8084/api/v1/systems \
-  -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-  -d "{\"key\":\"$SYSTEM\",\"name\":\"Benchmark support bot\",\"kind\":\"CHATBOT\",\"ownerTeam\":\"platform\",\"riskProfile\":{\"brandImpact\":\"LOW\",\"financialImpact\":\"LOW\",\"customerImpact\":\"LOW\"}}")
-case "$code" in
-  200|201) say "registered AI system $SYSTEM" ;;
-  409) say "AI system $SYSTEM already registered" ;;
-  *) die "registering $SYSTEM answered HTTP $code: $(cat "$WORK/register.json")" ;;
-esac
+register_system "$SYSTEM" "Benchmark support bot" CHATBOT LOW "$admin"
 start=$SECONDS
 until curl -fs -o /dev/null "http://127.0.0.1:8083/api/v1/systems/$SYSTEM" -H "Authorization: Bearer $viewer"; do
   [ $((SECONDS - start)) -lt 60 ] || die "$SYSTEM not known to feedback-service after 60 s"

@@ -33,47 +33,25 @@ N="${1:-${N:-2000}}"
 WARMUP="${WARMUP:-1000}"
 CLIENTS="${HTTP_CLIENTS:-4}"
 SYSTEM=bench-oversight
-PG_HOST="${REFINERY_PG_HOST:-127.0.0.1}"
-PG_PORT="${REFINERY_PG_PORT:-5432}"
-PG_USER="${REFINERY_PG_USER:-postgres}"
-export PGPASSWORD="${REFINERY_PG_PASSWORD:-}"
-DB_NAME="${REFINERY_DB_NAME:-refinery}"
+# shellcheck source=benchmarks/suite-bench.sh
+source "$ROOT/benchmarks/suite-bench.sh"
 RUN_ID="rv$(date -u +%y%m%d%H%M%S)"
 ACTION_TYPE="${ACTION_TYPE:-REPRICE_${RUN_ID^^}}"
 [[ "$N" =~ ^[1-9][0-9]*$ ]] || { echo "usage: $0 [N]  (N: a positive number of reviews)" >&2; exit 2; }
 [[ "$WARMUP" =~ ^[0-9]+$ ]] || { echo "WARMUP must be a number" >&2; exit 2; }
-say() { printf '[bench] %s\n' "$*"; }
-die() { printf '[bench] error: %s\n' "$*" >&2; exit 1; }
 # shellcheck source=benchmarks/cpu-usage.sh
 source "$ROOT/benchmarks/cpu-usage.sh"
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
 
-status="$("$ROOT/bin/refinery" status)"
-grep -Eq "^oversight +pid [0-9]+ +ready" <<<"$status" \
-  || die "oversight-service is not ready; start the local run first with: bin/refinery up"$'\n'"$status"
-grep -Eq '^kafka +pid [0-9]+ +running' <<<"$status" \
-  || die "the Kafka broker is not running; start the local run first with: bin/refinery up"
-
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  say "building (./mvnw -B -q -Pbench -pl benchmarks -am compile)"
-  (cd "$ROOT" && ./mvnw -B -q -Pbench -pl benchmarks -am compile)
-fi
-[ -f "$ROOT/benchmarks/target/bench-classpath.txt" ] || die "benchmarks/target/bench-classpath.txt is missing"
-CP="$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/bench-classpath.txt")"
+require_suite oversight
+bench_classpath
 
 admin=$("$ROOT/bin/refinery" token admin --sub bench --hours 2)
 ingest=$("$ROOT/bin/refinery" token ingest --sub bench-submitter --hours 2)
 reviewer=$("$ROOT/bin/refinery" token reviewer --sub bench-reviewer --hours 2)
-code=$(curl -sS -o "$WORK/register.json" -w '%{http_code}' -X POST http://127.0.0.1:8084/api/v1/systems \
-  -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
-  -d "{\"key\":\"$SYSTEM\",\"name\":\"Benchmark pricing\",\"kind\":\"PRICING\",\"ownerTeam\":\"platform\",\"riskProfile\":{\"brandImpact\":\"LOW\",\"financialImpact\":\"MEDIUM\",\"customerImpact\":\"LOW\"}}")
-case "$code" in
-  200|201) say "registered AI system $SYSTEM (risk profile MEDIUM at most: one reviewer decides)" ;;
-  409) say "AI system $SYSTEM already registered" ;;
-  *) die "registering $SYSTEM answered HTTP $code: $(cat "$WORK/register.json")" ;;
-esac
+register_system "$SYSTEM" "Benchmark pricing" PRICING MEDIUM "$admin"  # MEDIUM at most: one reviewer decides
 
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 say "run $RUN_ID: N=$N reviews of $ACTION_TYPE (warm-up $WARMUP), $CLIENTS clients, $(nproc) cores, load average $load_start"
