@@ -2,6 +2,7 @@ package io.refinery.oversight.relaxation.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,9 +41,17 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class RelaxationTracker {
 
-    private static final String COUNTS = "select r.state, count(r) from Review r where r.systemKey = ?1 and r.actionType = ?2"
-            + " and r.decidedAt > ?3 and r.id <> ?4 group by r.state";
-    private static final UUID NONE = new UUID(0, 0);
+    /**
+     * Decided reviews of a track by state since ?3 (exclusive): the whole hours after ?3's hour from the counters the
+     * reviews' triggers keep (V12), and the rest of ?3's own hour counted from the reviews themselves. The cost is
+     * bounded by the window's hours and one hour of decisions, not by the track's length.
+     */
+    private static final String COUNTS = "select state, cast(sum(n) as bigint) from ("
+            + " select state, decisions as n from oversight.review_decision_counts"
+            + " where system_key = ?1 and action_type = ?2 and hour >= ?4"
+            + " union all select state, count(*) from oversight.reviews"
+            + " where system_key = ?1 and action_type = ?2 and decided_at > ?3 and decided_at < ?4 group by state"
+            + ") t group by state";
 
     /** One action type's track as the API shows it. */
     public record TrackView(String actionType, int shift, Instant shiftSince, String shiftReason, Instant trackStart,
@@ -89,7 +98,7 @@ public class RelaxationTracker {
 
     /**
      * After a human decision on {@code decided} (in the caller's transaction): the proposal to open, or null. The
-     * decided review itself is counted from the entity, so no flush is needed.
+     * session is flushed first, so the decision is in the counters the track is read from.
      */
     public Uni<Submission> proposalAfter(Review decided) {
         if (ActionTypes.RELAXATION.equals(decided.actionType)) {
@@ -148,17 +157,16 @@ public class RelaxationTracker {
             }
             Instant trackStart = start;
             UUID pendingId = pending;
-            return Panache.getSession().flatMap(s -> s.createSelectionQuery(COUNTS, Object[].class).setParameter(1, systemKey)
-                    .setParameter(2, actionType).setParameter(3, trackStart).setParameter(4, decided == null ? NONE : decided.id)
-                    .getResultList())
+            Instant firstWholeHour = trackStart.truncatedTo(ChronoUnit.HOURS).plus(1, ChronoUnit.HOURS);
+            return Panache.getSession().flatMap(s -> (decided == null ? Uni.createFrom().voidItem() : s.flush())
+                    .chain(() -> s.createNativeQuery(COUNTS, Object[].class).setParameter(1, systemKey)
+                            .setParameter(2, actionType).setParameter(3, trackStart.atOffset(ZoneOffset.UTC))
+                            .setParameter(4, firstWholeHour.atOffset(ZoneOffset.UTC)).getResultList()))
                     .flatMap(rows -> RelaxationIncident.count("systemKey = ?1 and actionType = ?2 and occurredAt > ?3",
                             systemKey, actionType, windowStart).map(incidents -> {
                                 Map<ReviewState, Long> counts = new LinkedHashMap<>();
                                 for (Object[] row : rows) {
-                                    counts.put((ReviewState) row[0], (Long) row[1]);
-                                }
-                                if (decided != null && decided.state != null) {
-                                    counts.merge(decided.state, 1L, Long::sum);
+                                    counts.put(ReviewState.valueOf((String) row[0]), ((Number) row[1]).longValue());
                                 }
                                 Track track = new Track(counts.getOrDefault(ReviewState.APPROVED, 0L),
                                         counts.getOrDefault(ReviewState.MODIFIED, 0L),

@@ -191,6 +191,49 @@ class RelaxationFlowTest {
                 .body("version", equalTo(5)).body("policy.tierShifts.size()", equalTo(0));
     }
 
+    private static long counted(String key, String state) throws Exception {
+        return RefineryTestResource.database().queryLong("select coalesce(sum(decisions), 0) from oversight.review_decision_counts"
+                + " where system_key = ? and state = ?", key, state);
+    }
+
+    private static long decided(String key, String state) throws Exception {
+        return RefineryTestResource.database().queryLong("select count(*) from oversight.reviews where system_key = ?"
+                + " and state = ? and decided_at is not null", key, state);
+    }
+
+    @Test
+    void theDecisionCountersFollowEveryChangeOfTheReviewsAndTheTrackCountsOnlyWhatIsAfterItsStart() throws Exception {
+        register("relax-counts", "MEDIUM");
+        approveRun("relax-counts", "CATALOG_EDIT", null, 3);
+        submit("relax-counts", "CATALOG_EDIT", null);
+        String rejected = submit("relax-counts", "CATALOG_EDIT", null).extract().path("id");
+        decide(ALICE, UUID.fromString(rejected), "REJECT").statusCode(200);
+        assertThat(counted("relax-counts", "APPROVED")).isEqualTo(decided("relax-counts", "APPROVED")).isEqualTo(3);
+        assertThat(counted("relax-counts", "REJECTED")).isEqualTo(decided("relax-counts", "REJECTED")).isEqualTo(1);
+        assertThat(counted("relax-counts", "PENDING")).isZero();
+
+        // a decision moved into another hour and state, and one deleted: the counters move with them, in any session
+        var db = RefineryTestResource.database();
+        db.update("update oversight.reviews set state = 'MODIFIED', decided_at = decided_at - interval '3 hours'"
+                + " where id = (select id from oversight.reviews where system_key = ? and state = 'APPROVED' limit 1)", "relax-counts");
+        db.update("delete from oversight.review_approvals where review_id = ?::uuid", rejected);
+        db.update("delete from oversight.reviews where id = ?::uuid", rejected);
+        assertThat(counted("relax-counts", "APPROVED")).isEqualTo(decided("relax-counts", "APPROVED")).isEqualTo(2);
+        assertThat(counted("relax-counts", "MODIFIED")).isEqualTo(decided("relax-counts", "MODIFIED")).isEqualTo(1);
+        assertThat(counted("relax-counts", "REJECTED")).isEqualTo(decided("relax-counts", "REJECTED")).isZero();
+        assertThat(db.queryLong("select count(distinct hour) from oversight.review_decision_counts where system_key = ?"
+                + " and decisions > 0", "relax-counts")).isBetween(2L, 3L);
+
+        // the track counts decisions after its start: the whole hours from the counters, the start's hour exactly
+        JsonPath t = track("relax-counts", "CATALOG_EDIT");
+        assertThat(t.getInt("decisions")).isEqualTo(3);
+        assertThat(t.getInt("approvedUnmodified")).isEqualTo(2);
+        assertThat(t.getInt("modified")).isEqualTo(1);
+        db.update("update oversight.reviews set decided_at = now() - interval '31 days' where system_key = ?"
+                + " and state = 'MODIFIED'", "relax-counts");
+        assertThat(track("relax-counts", "CATALOG_EDIT").getInt("decisions")).isEqualTo(2);
+    }
+
     private static String alertFired(String eventId, String key, String severity) {
         return """
                 {"specversion": "1.0", "id": "%s", "source": "/metrics-service", "type": "io.refinery.metrics.alert.fired.v1",
