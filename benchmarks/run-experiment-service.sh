@@ -19,7 +19,8 @@
 # Environment: EXP_BENCH_PORT (18082), EXP_BENCH_KAFKA_PORT (19092; controller +1), WRK_CONNECTIONS (32),
 # WRK_THREADS (2), WRK_DURATION (20s), SKIP_BUILD=1 to reuse the built jars, SKIP_JMH=1, SKIP_HTTP=1, SKIP_RESULTS=1, KEEP_DB=1,
 # TOKEN_CACHE_SIZE (the service's refinery.auth.token-cache.max-size; 0 verifies every token, as before issue 20),
-# EXP_BENCH_JAVA_OPTS (more JVM options for the service, e.g. -XX:StartFlightRecording=... to profile it).
+# EXP_BENCH_JAVA_OPTS (more JVM options for the service, e.g. -XX:StartFlightRecording=... to profile it),
+# EXP_BENCH_JAR (another build of the service to measure, e.g. a copy of target/quarkus-app for an A/B run).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -65,7 +66,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   say "building (./mvnw -B -q -Pbench -pl benchmarks,kafka-runtime,platform-testing -am package -DskipTests)"
   (cd "$ROOT" && ./mvnw -B -q -Pbench -pl benchmarks,kafka-runtime,platform-testing -am package -DskipTests)
 fi
-JAR="$ROOT/experiment-service/target/quarkus-app/quarkus-run.jar"
+JAR="${EXP_BENCH_JAR:-$ROOT/experiment-service/target/quarkus-app/quarkus-run.jar}"
 [ -f "$JAR" ] || die "$JAR is missing"
 CP="$ROOT/benchmarks/target/classes:$(cat "$ROOT/benchmarks/target/bench-classpath.txt")"
 say "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at the start"
