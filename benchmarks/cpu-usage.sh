@@ -6,6 +6,8 @@
 #   cpu_snapshot > after
 #   cpu_report before after WALL_SECONDS
 # (add a line "bench SECONDS" to both files first, from cpu_children, to list the load generator too)
+# or, around a measurement the calling script runs itself (its children are the load generators):
+#   cpu_begin DIR; ... the measurement ...; cpu_end DIR WHAT   # prints the report over the wall time, and the load
 #
 # The processes are those whose pid files bin/refinery keeps in $REFINERY_HOME/pids (the four services, the broker,
 # replicas if any) and PostgreSQL, summed over all its processes and the ended backends its postmaster reaped;
@@ -52,4 +54,26 @@ cpu_report() {  # BEFORE AFTER WALL_SECONDS; the last line is what the rest of t
     { d = $3 - $2; sum += d; printf "  %-13s %7.1f s CPU = %4.0f %% of one core\n", $1, d, 100 * d / w }
     END { if (machine != "") printf "  %-13s %7.1f s CPU = %4.0f %% of one core (every other process on the machine)\n",
       "others", machine - sum, 100 * (machine - sum) / w }'
+}
+
+# Both ends of a measured run in one call each: snapshots and the load generators' CPU (the calling shell's finished
+# children) kept in DIR, then the report over the run's wall time and the load average before and after. Called
+# directly in the script (a function runs in the caller's shell, so `times` sees its children).
+cpu_begin() {  # DIR
+  _cpu_load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+  times > "$1/times.before"
+  cpu_snapshot > "$1/cpu.before"
+  echo "bench $(cpu_children "$1/times.before")" >> "$1/cpu.before"
+  _cpu_started=$(date +%s.%N)
+}
+
+cpu_end() {  # DIR WHAT (what the run included, for the report's heading)
+  local wall
+  wall=$(awk -v a="$_cpu_started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+  times > "$1/times.after"
+  cpu_snapshot > "$1/cpu.after"
+  echo "bench $(cpu_children "$1/times.after")" >> "$1/cpu.after"
+  say "CPU time during the whole run ($2, ${wall} s wall, $(nproc) cores; bench: the load generators):"
+  cpu_report "$1/cpu.before" "$1/cpu.after" "$wall"
+  say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (at the start: $_cpu_load_start)"
 }

@@ -51,11 +51,8 @@ until curl -fs -o /dev/null "http://127.0.0.1:8083/api/v1/systems/$SYSTEM" -H "A
   sleep 0.2
 done
 
-load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-say "N=$N items per measurement (warm-up $WARMUP), $CLIENTS HTTP clients, $(nproc) cores, load average $load_start"
-times > "$WORK/times.before"
-cpu_snapshot > "$WORK/cpu.before"
-started=$(date +%s.%N)
+cpu_begin "$WORK"
+say "N=$N items per measurement (warm-up $WARMUP), $CLIENTS HTTP clients, $(nproc) cores, load average $_cpu_load_start"
 
 # --- 1. HTTP ------------------------------------------------------------------------------------------------------
 if [ "$WARMUP" -gt 0 ]; then
@@ -70,14 +67,7 @@ fi
   "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB_NAME" "$SYSTEM" "$N" "$WARMUP" 2>"$WORK/err" \
   || { cat "$WORK/err" >&2; die "Kafka measurement failed"; }
 
-wall=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-cpu_snapshot > "$WORK/cpu.after"
-times > "$WORK/times.after"
-echo "bench $(cpu_children "$WORK/times.before")" >> "$WORK/cpu.before"
-echo "bench $(cpu_children "$WORK/times.after")" >> "$WORK/cpu.after"
-say "CPU time during the whole run (warm-ups included, ${wall} s wall, $(nproc) cores; bench: the load generators):"
-cpu_report "$WORK/cpu.before" "$WORK/cpu.after" "$wall"
-say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (at the start: $load_start)"
+cpu_end "$WORK" "warm-ups included"
 
 # --- no PII stored --------------------------------------------------------------------------------------------------
 read -r stored leaked kept <<<"$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$DB_NAME" -AtF ' ' -c \

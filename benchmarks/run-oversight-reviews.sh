@@ -53,24 +53,14 @@ ingest=$("$ROOT/bin/refinery" token ingest --sub bench-submitter --hours 2)
 reviewer=$("$ROOT/bin/refinery" token reviewer --sub bench-reviewer --hours 2)
 register_system "$SYSTEM" "Benchmark pricing" PRICING MEDIUM "$admin"  # MEDIUM at most: one reviewer decides
 
-load_start=$(cut -d' ' -f1-3 /proc/loadavg)
-say "run $RUN_ID: N=$N reviews of $ACTION_TYPE (warm-up $WARMUP), $CLIENTS clients, $(nproc) cores, load average $load_start"
-times > "$WORK/times.before"
-cpu_snapshot > "$WORK/cpu.before"
-started=$(date +%s.%N)
+cpu_begin "$WORK"
+say "run $RUN_ID: N=$N reviews of $ACTION_TYPE (warm-up $WARMUP), $CLIENTS clients, $(nproc) cores, load average $_cpu_load_start"
 java -Xms256m -Xmx512m -XX:+UseSerialGC -cp "$CP" io.refinery.bench.ReviewBench --n "$N" --warmup "$WARMUP" \
   --clients "$CLIENTS" --run-id "$RUN_ID" --system "$SYSTEM" --action-type "$ACTION_TYPE" \
   --ingest-token "$ingest" --reviewer-token "$reviewer" --jdbc-url "jdbc:postgresql://$PG_HOST:$PG_PORT/$DB_NAME" \
   --db-user "$PG_USER" --db-password "$PGPASSWORD" --results "$WORK/results.sh" 2>"$WORK/bench.err" \
   || { cat "$WORK/bench.err" >&2; die "the review benchmark failed"; }
-wall=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-cpu_snapshot > "$WORK/cpu.after"
-times > "$WORK/times.after"
-echo "bench $(cpu_children "$WORK/times.before")" >> "$WORK/cpu.before"
-echo "bench $(cpu_children "$WORK/times.after")" >> "$WORK/cpu.after"
-say "CPU time during the whole run (warm-up included, ${wall} s wall, $(nproc) cores):"
-cpu_report "$WORK/cpu.before" "$WORK/cpu.after" "$wall"
-say "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) (at the start: $load_start)"
+cpu_end "$WORK" "warm-up included"
 
 # shellcheck disable=SC1091
 source "$WORK/results.sh"
