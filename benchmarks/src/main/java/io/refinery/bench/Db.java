@@ -16,11 +16,6 @@ final class Db {
         return DriverManager.getConnection(config.jdbcUrl(), config.dbUser(), config.dbPassword());
     }
 
-    /** Exact number of stored observations of the system (a full scan: not for polling). */
-    static long countObservations(Connection c, String systemKey) throws SQLException {
-        return single(c, "select count(*) from metrics.observations where system_key = ?", systemKey);
-    }
-
     /**
      * Number of committed observations of the system, read from its daily all-segment rollups. These are
      * written in the same statement as the rows, so they count exactly the committed rows, and reading them

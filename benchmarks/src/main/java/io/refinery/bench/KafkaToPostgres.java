@@ -33,10 +33,11 @@ final class KafkaToPostgres {
         int n = config.n();
         List<byte[]> values = records(config, "kafka");
         try (Connection db = Db.connect(config)) {
-            long baseCount = Db.countObservations(db, config.systemKey());
+            // Counted from the rollups: a count(*) of the table would cost PostgreSQL more CPU than the ingestion it
+            // measures. run-metrics-ingest.sh checks count(*) against the rollups once, after every measurement.
             long baseRollups = Db.countFromRollups(db, config.systemKey());
             System.out.printf("kafka->postgres: %,d records ready (%s), %,d observations of %s already stored%n", n,
-                    config.topic(), baseCount, config.systemKey());
+                    config.topic(), baseRollups, config.systemKey());
 
             long[] window = produce(config, values);
             long start = window[0];
@@ -47,8 +48,6 @@ final class KafkaToPostgres {
 
             long stored = waitUntilStored(db, config.systemKey(), baseRollups + n);
             long elapsed = stored - start;
-            long count = Db.countObservations(db, config.systemKey());
-            Main.check(count == baseCount + n, "select count(*) gives " + count + ", expected " + (baseCount + n));
             double rate = n / (elapsed / 1e9);
             System.out.printf("kafka->postgres:      %,d observations stored in %s = %s obs/s"
                     + " (first send to last row committed)%n", n, Main.seconds(elapsed), Main.rate(rate));
