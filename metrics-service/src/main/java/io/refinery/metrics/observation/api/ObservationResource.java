@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.refinery.metrics.observation.domain.ObservationBytesReader;
 import io.refinery.metrics.observation.domain.ObservationIngestor;
 import io.refinery.metrics.observation.domain.ObservationReader;
 import io.refinery.metrics.ingestion.domain.Vocabulary;
@@ -66,8 +67,12 @@ public class ObservationResource {
     public Uni<Response> ingest(byte[] body) throws IOException {
         Instant now = Instant.now();
         Vocabulary words = new Vocabulary();
-        List<ObservationReader.Parsed> items = JsonBatch.read(json, body, MAX_BATCH,
-                parser -> ObservationReader.read(parser, now, words));
+        // Plain valid bodies are read straight from their bytes; any other goes through the token stream, which
+        // names every field at fault and refuses a malformed body whole.
+        List<ObservationReader.Parsed> items = new ObservationBytesReader(now, words).readArray(body, MAX_BATCH);
+        if (items == null) {
+            items = JsonBatch.read(json, body, MAX_BATCH, parser -> ObservationReader.read(parser, now, words));
+        }
         return ingestor.ingest(items)
                 .map(result -> Response.accepted(IngestResponse.of(result)).type(MediaType.APPLICATION_JSON).build());
     }

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.refinery.metrics.observation.domain.ObservationBytesReader;
 import io.refinery.metrics.observation.domain.ObservationIngestor;
 import io.refinery.metrics.observation.domain.ObservationReader;
 import io.refinery.metrics.ingestion.domain.Vocabulary;
@@ -64,8 +65,9 @@ public class ObservationsConsumer {
         List<ObservationReader.Parsed> items = new ArrayList<>(records.size());
         Instant now = Instant.now();
         Vocabulary words = new Vocabulary();
+        ObservationBytesReader fast = new ObservationBytesReader(now, words);
         for (KafkaRecord<String, byte[]> r : records) {
-            items.add(reader.read(r.getPayload(), now, words));
+            items.add(reader.read(r.getPayload(), now, words, fast));
         }
         return writes.admit().invoke(() -> store(batch, items).subscribe().with(done -> {
         }, failure -> LOG.errorf(failure, "batch of %d observations left unacknowledged; it will be redelivered", items.size())));
