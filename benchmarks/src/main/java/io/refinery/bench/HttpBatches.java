@@ -61,17 +61,19 @@ final class HttpBatches {
         try (Connection db = Db.connect(config)) {
             long before = Db.countFromRollups(db, config.systemKey());
             URI uri = URI.create(config.metricsUrl() + "/api/v1/observations");
+            long cpu = Main.cpuNanos();
             long start = System.nanoTime();
             int total = postAll(uri, config.token(), config.clients(), bodies, sizes,
                     (i, response) -> checkAnswer(i, sizes.get(i), response));
             long elapsed = System.nanoTime() - start;
+            cpu = Main.cpuNanos() - cpu;
             long stored = Db.countFromRollups(db, config.systemKey()) - before;
             Main.check(total == config.n() && stored == config.n(),
                     "sent " + total + ", stored " + stored + ", expected " + config.n());
             double rate = config.n() / (elapsed / 1e9);
             System.out.printf("http batches:         %,d observations stored in %s = %s obs/s"
-                    + " (%d clients, batches of %,d, every answer 202)%n", config.n(), Main.seconds(elapsed),
-                    Main.rate(rate), config.clients(), BATCH);
+                    + " (%d clients, batches of %,d, every answer 202; %s)%n", config.n(), Main.seconds(elapsed),
+                    Main.rate(rate), config.clients(), BATCH, Main.generatorCpu(cpu, elapsed));
             Map<String, Double> results = new LinkedHashMap<>();
             results.put("http_ingest_rate", rate);
             results.put("http_ingest_seconds", elapsed / 1e9);

@@ -64,6 +64,18 @@ public final class Main {
         return String.format(Locale.ROOT, "%,.0f", perSecond);
     }
 
+    /** CPU time this JVM (the load generator) has used so far, all threads, in nanoseconds. */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** The load generator's own CPU over a measured window, for the line that reports it. */
+    static String generatorCpu(long cpuNanos, long wallNanos) {
+        return String.format(Locale.ROOT, "load generator: %.2f s CPU in those %.2f s, %.0f %% of one core",
+                cpuNanos / 1e9, wallNanos / 1e9, 100.0 * cpuNanos / wallNanos);
+    }
+
     static String seconds(long nanos) {
         return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
