@@ -84,8 +84,8 @@ final class DriftSamples {
             URI uri = URI.create(config.metricsUrl() + "/api/v1/drift/samples");
             long start = System.nanoTime();
             int total = HttpBatches.postAll(uri, config.token(), config.clients(), bodies, sizes, (i, response) ->
-                    Main.check(response.statusCode() == 202 && response.body().contains("\"accepted\":" + sizes.get(i)),
-                            "batch " + i + ": HTTP " + response.statusCode() + ", expected 202 with accepted="
+                    Main.check(response.status() == 202 && response.body().contains("\"accepted\":" + sizes.get(i)),
+                            "batch " + i + ": HTTP " + response.status() + ", expected 202 with accepted="
                                     + sizes.get(i) + ": " + response.body().substring(0, Math.min(500, response.body().length()))));
             long elapsed = System.nanoTime() - start;
             long stored = committed(db, config.systemKey()) - base;

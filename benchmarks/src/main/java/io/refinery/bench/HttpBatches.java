@@ -1,12 +1,8 @@
 package io.refinery.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,12 +79,12 @@ final class HttpBatches {
 
     /** Checks the answer to batch {@code index}; throws when it is not what was expected. */
     interface AnswerCheck {
-        void check(int index, HttpResponse<String> response) throws Exception;
+        void check(int index, PlainHttp.Answer answer) throws Exception;
     }
 
     /**
-     * POSTs every body to {@code uri} from {@code clients} concurrent HTTP/1.1 clients, each taking the next unsent
-     * batch, checks each answer and returns the number of items sent ({@code sizes} per body).
+     * POSTs every body to {@code uri} from {@code clients} concurrent keep-alive HTTP/1.1 connections, each taking the
+     * next unsent batch, checks each answer and returns the number of items sent ({@code sizes} per body).
      */
     static int postAll(URI uri, String token, int clients, List<byte[]> bodies, List<Integer> sizes, AnswerCheck check)
             throws Exception {
@@ -97,16 +93,12 @@ final class HttpBatches {
         List<Future<Integer>> running = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             running.add(pool.submit(() -> {
-                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(10)).build();
                 int sent = 0;
-                for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
-                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(bodies.get(i))).build();
-                    check.check(i, http.send(request, HttpResponse.BodyHandlers.ofString()));
-                    sent += sizes.get(i);
+                try (PlainHttp http = new PlainHttp(uri)) {
+                    for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                        check.check(i, http.post(token, bodies.get(i)));
+                        sent += sizes.get(i);
+                    }
                 }
                 return sent;
             }));
@@ -122,13 +114,13 @@ final class HttpBatches {
         return total;
     }
 
-    private static void checkAnswer(int batch, int size, HttpResponse<String> response) throws Exception {
+    private static void checkAnswer(int batch, int size, PlainHttp.Answer response) throws Exception {
         String body = response.body();
         Matcher accepted = ACCEPTED.matcher(body);
         Matcher duplicates = DUPLICATES.matcher(body);
-        boolean ok = response.statusCode() == 202 && accepted.find() && Integer.parseInt(accepted.group(1)) == size
+        boolean ok = response.status() == 202 && accepted.find() && Integer.parseInt(accepted.group(1)) == size
                 && duplicates.find() && Integer.parseInt(duplicates.group(1)) == 0;
-        Main.check(ok, "batch " + batch + ": HTTP " + response.statusCode() + ", expected 202 with accepted=" + size
+        Main.check(ok, "batch " + batch + ": HTTP " + response.status() + ", expected 202 with accepted=" + size
                 + ": " + body.substring(0, Math.min(body.length(), 500)));
     }
 }

@@ -138,9 +138,9 @@ public final class ReviewBench {
         DbSessions sessions = new DbSessions(db, 50);
         long t0 = System.nanoTime();
         post(n, i -> URI.create(url + "/api/v1/reviews"), submissions, o.get("ingest-token"), submitStart, submitEnd,
-                (i, res) -> Main.check(res.statusCode() == 201 && res.body().contains("\"state\":\"PENDING\"")
+                (i, res) -> Main.check(res.status() == 201 && res.body().contains("\"state\":\"PENDING\"")
                         && res.body().contains("\"tier\":\"REVIEW_AND_APPROVAL\"")
-                        && res.body().contains("\"requiredApprovals\":1,"), "submission " + i + ": HTTP " + res.statusCode()
+                        && res.body().contains("\"requiredApprovals\":1,"), "submission " + i + ": HTTP " + res.status()
                                 + ", expected 201 PENDING REVIEW_AND_APPROVAL with one approval: " + cut(res.body())));
         long t1 = System.nanoTime();
         double submitRate = n / ((t1 - t0) / 1e9);
@@ -163,8 +163,8 @@ public final class ReviewBench {
                         case "MODIFY" -> "MODIFIED";
                         default -> "APPROVED";
                     };
-                    Main.check(res.statusCode() == 200 && res.body().contains("\"state\":\"" + state + "\""),
-                            "decision " + i + ": HTTP " + res.statusCode() + ", expected 200 " + state + ": " + cut(res.body()));
+                    Main.check(res.status() == 200 && res.body().contains("\"state\":\"" + state + "\""),
+                            "decision " + i + ": HTTP " + res.status() + ", expected 200 " + state + ": " + cut(res.body()));
                 });
         long t3 = System.nanoTime();
         double decideRate = n / ((t3 - t2) / 1e9);
@@ -323,7 +323,7 @@ public final class ReviewBench {
                     started[i] = System.nanoTime();
                     HttpResponse<String> res = http.send(request, HttpResponse.BodyHandlers.ofString());
                     ended[i] = System.nanoTime();
-                    check.check(i, res);
+                    check.check(i, new PlainHttp.Answer(res.statusCode(), res.body()));
                 }
                 return null;
             }));
