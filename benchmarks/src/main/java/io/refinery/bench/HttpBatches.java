@@ -57,6 +57,7 @@ final class HttpBatches {
         try (Connection db = Db.connect(config)) {
             long before = Db.countFromRollups(db, config.systemKey());
             URI uri = URI.create(config.metricsUrl() + "/api/v1/observations");
+            Main.settle();
             long cpu = Main.cpuNanos();
             long start = System.nanoTime();
             int total = postAll(uri, config.token(), config.clients(), bodies, sizes,

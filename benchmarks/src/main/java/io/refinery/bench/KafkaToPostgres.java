@@ -42,6 +42,7 @@ final class KafkaToPostgres {
                     config.topic(), baseRollups, config.systemKey());
 
             warmUp(config, values);
+            Main.settle();
             long cpu = Main.cpuNanos();
             long[] window = produce(config, values);
             long start = window[0];

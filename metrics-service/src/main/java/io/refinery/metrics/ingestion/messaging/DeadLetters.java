@@ -3,6 +3,8 @@ package io.refinery.metrics.ingestion.messaging;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.platform.ingest.IngestResult;
@@ -33,6 +35,23 @@ public final class DeadLetters {
         for (IngestResult.RejectedItem item : rejected) {
             KafkaRecord<String, byte[]> r = records.get(item.index());
             letters.add(DeadLetter.of(consumer, r, r.getPayload(), FailureKind.POISON, describe(mapper, item.errors())));
+        }
+        return publisher.publishAll(letters);
+    }
+
+    /**
+     * As {@link #send}, for records polled with a plain Kafka consumer; {@code consumerGroup} goes into the
+     * {@code refinery-consumer} header.
+     */
+    public static Uni<Void> sendPolled(DeadLetterPublisher publisher, ObjectMapper mapper, String consumerGroup,
+            List<ConsumerRecord<String, byte[]>> records, List<IngestResult.RejectedItem> rejected) {
+        if (rejected.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<DeadLetter> letters = new ArrayList<>(rejected.size());
+        for (IngestResult.RejectedItem item : rejected) {
+            letters.add(DeadLetter.of(consumerGroup, records.get(item.index()), FailureKind.POISON,
+                    describe(mapper, item.errors())));
         }
         return publisher.publishAll(letters);
     }

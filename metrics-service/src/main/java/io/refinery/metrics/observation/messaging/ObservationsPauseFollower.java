@@ -6,12 +6,10 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
 import io.refinery.metrics.observation.domain.IngestionControl;
-import io.smallrye.reactive.messaging.ChannelRegistry;
-import io.smallrye.reactive.messaging.PausableChannel;
 
 /**
  * Makes this replica's observations consumer follow the shared pause switch: once a second it reads the desired
- * state and pauses or resumes the channel (a batch already in flight still completes and commits).
+ * state and pauses or resumes the consumer (a batch already in flight still completes and commits).
  */
 @ApplicationScoped
 public class ObservationsPauseFollower {
@@ -19,34 +17,28 @@ public class ObservationsPauseFollower {
     private static final Logger LOG = Logger.getLogger(ObservationsPauseFollower.class);
 
     private final IngestionControl control;
-    private final ChannelRegistry channels;
+    private final ObservationsKafkaLoop consumer;
+    private boolean paused;
 
-    public ObservationsPauseFollower(IngestionControl control, ChannelRegistry channels) {
+    public ObservationsPauseFollower(IngestionControl control, ObservationsKafkaLoop consumer) {
         this.control = control;
-        this.channels = channels;
+        this.consumer = consumer;
     }
 
     /** Whether this replica's consumer is paused right now. */
     public boolean pausedHere() {
-        PausableChannel channel = channels.getPausable(IngestionControl.OBSERVATIONS);
-        return channel != null && channel.isPaused();
+        return consumer.pausedHere();
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void follow() {
-        PausableChannel channel = channels.getPausable(IngestionControl.OBSERVATIONS);
-        if (channel == null) {
-            return;
-        }
         try {
-            boolean paused = control.read(IngestionControl.OBSERVATIONS).paused();
-            if (paused && !channel.isPaused()) {
-                channel.pause();
-                LOG.infof("ingestion from Kafka paused (observations)");
-            } else if (!paused && channel.isPaused()) {
-                channel.resume();
-                LOG.infof("ingestion from Kafka resumed (observations)");
+            boolean wanted = control.read(IngestionControl.OBSERVATIONS).paused();
+            if (wanted != paused) {
+                consumer.pause(wanted);
+                paused = wanted;
+                LOG.infof("ingestion from Kafka %s (observations)", wanted ? "paused" : "resumed");
             }
         } catch (RuntimeException e) {
             LOG.warnf("cannot read the ingestion switch, keeping the current state: %s", e.toString());
