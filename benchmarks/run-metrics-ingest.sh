@@ -29,9 +29,10 @@
 # Observations go to the AI system 'bench-reco' (registered if needed) with ids prefixed by a fresh run id,
 # and stay stored. Everything else the run creates (consumer group, scratch schema 'bench') is removed.
 # Environment: RUNS (3), HTTP_CLIENTS (4), SPREAD (how far back observedAt reaches, ISO-8601; PT10M = live stream,
-# P2D = backfill), SKIP_BUILD=1 to reuse benchmarks/target, WARMUP_ROUNDS (2): rounds of N observations through the
+# P2D = backfill), SKIP_BUILD=1 to reuse benchmarks/target, WARMUP_ROUNDS (3): rounds of N observations through the
 # Kafka backlog and N through HTTP before anything is measured, so the JIT has compiled both paths (a service
-# just started drained a backlog at 65k obs/s, the same one at 110k once warm); their numbers are printed, not used.
+# just started drained a backlog at 65k obs/s, the same one at 110k once warm; after two rounds the service's CPU per
+# observation was still falling from run to run); their numbers are printed, not used.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -114,7 +115,7 @@ common=(--n "$N" --run-id "$RUN_ID" --system "$SYSTEM" --bootstrap "$BOOTSTRAP" 
   --jdbc-url "jdbc:postgresql://127.0.0.1:5432/$DB")
 
 # --- warm-up (not measured) ---------------------------------------------------------------------------------
-WARMUP_ROUNDS="${WARMUP_ROUNDS:-2}"
+WARMUP_ROUNDS="${WARMUP_ROUNDS:-3}"
 RUNS="${RUNS:-3}"
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || die "RUNS must be a positive number"
 [[ "$WARMUP_ROUNDS" =~ ^[0-9]+$ ]] || die "WARMUP_ROUNDS must be a number"
