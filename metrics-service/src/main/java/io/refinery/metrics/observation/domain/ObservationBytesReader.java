@@ -113,23 +113,16 @@ public final class ObservationBytesReader {
         }
         p++;
         List<ObservationReader.Parsed> items = new ArrayList<>(Math.min(max, Math.max(16, body.length / 128)));
-        while (true) {
+        int after;
+        do {
             Observation o = item();
             if (o == null || items.size() == max) {
                 return null;
             }
             items.add(new ObservationReader.Parsed(o, List.of()));
-            whitespace();
-            if (p >= to) {
-                return null;
-            }
-            byte c = b[p++];
-            if (c == ']') {
-                break;
-            }
-            if (c != ',') {
-                return null;
-            }
+        } while ((after = afterMember((byte) ']')) == ANOTHER);
+        if (after == BROKEN) {
+            return null;
         }
         whitespace();
         return p == to ? items : null;
@@ -161,7 +154,9 @@ public final class ObservationBytesReader {
         if (p < to && b[p] == '}') {
             return null; // an empty object lacks the required fields
         }
-        while (true) {
+        int after;
+        do {
+            whitespace();
             if (!string()) {
                 return null;
             }
@@ -220,20 +215,8 @@ public final class ObservationBytesReader {
                     }
                 }
             }
-            whitespace();
-            if (p >= to) {
-                return null;
-            }
-            byte c = b[p++];
-            if (c == '}') {
-                break;
-            }
-            if (c != ',') {
-                return null;
-            }
-            whitespace();
-        }
-        if ((seen & REQUIRED) != REQUIRED) {
+        } while ((after = afterMember((byte) '}')) == ANOTHER);
+        if (after == BROKEN || (seen & REQUIRED) != REQUIRED) {
             return null;
         }
         boolean ratio = (seen & F_NUMERATOR) != 0;
@@ -342,7 +325,9 @@ public final class ObservationBytesReader {
         if (p < to && b[p] == '}') {
             p++;
         } else {
-            while (true) {
+            int after;
+            do {
+                whitespace();
                 if (entries == MAX_DIMENSIONS || !string()) {
                     return null;
                 }
@@ -366,18 +351,9 @@ public final class ObservationBytesReader {
                 keyStarts[2 * entries + 1] = length + 1;
                 length = quoted(length);
                 entries++;
-                whitespace();
-                if (p >= to) {
-                    return null;
-                }
-                byte c = b[p++];
-                if (c == '}') {
-                    break;
-                }
-                if (c != ',') {
-                    return null;
-                }
-                whitespace();
+            } while ((after = afterMember((byte) '}')) == ANOTHER);
+            if (after == BROKEN) {
+                return null;
             }
         }
         compact[length++] = '}';
@@ -472,6 +448,22 @@ public final class ObservationBytesReader {
             i++;
         }
         return false;
+    }
+
+    private static final int BROKEN = -1;
+    private static final int ANOTHER = 1;
+
+    /**
+     * After a member of an array or object: skips whitespace and reads the comma ({@link #ANOTHER} member follows),
+     * the {@code closing} bracket (0), or anything else ({@link #BROKEN}).
+     */
+    private int afterMember(byte closing) {
+        whitespace();
+        if (p >= to) {
+            return BROKEN;
+        }
+        byte c = b[p++];
+        return c == ',' ? ANOTHER : c == closing ? 0 : BROKEN;
     }
 
     private boolean colon() {
