@@ -115,6 +115,7 @@ public class ObservationsKafkaLoop implements HealthCheck {
         }
         running = true;
         thread = new Thread(this::run, "observations-consumer");
+        thread.setDaemon(true); // never holds the JVM up: a batch left unwritten is read again after the restart
         thread.start();
     }
 
@@ -185,6 +186,7 @@ public class ObservationsKafkaLoop implements HealthCheck {
                 awaitAFinishedBatch();
                 return;
             }
+            finished.drainPermits(); // a slot is free: finishes already seen must not cut a later wait short
             pauseOrResume(switchPaused);
             pausedBySwitch = switchPaused;
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(100));
