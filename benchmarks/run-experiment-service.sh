@@ -16,6 +16,8 @@
 #   3. results: UNITS units exposed to a two-variant BINOMIAL experiment through POST /api/v1/exposures (batches of
 #      10,000, 4 clients) and ~10.5 % of them converting through POST /api/v1/outcomes; then GET .../results
 #      2 warm-ups and 7 timed calls with curl, the median and the fastest (target: median < 200 ms).
+#      RESULTS_METRIC=RATIO makes the primary metric revenue per session (RATIO, delta method): every unit sends a
+#      sessions outcome and about 30 % a revenue outcome, so the outcome rate shows what Σ N·D costs ingestion.
 # Environment: EXP_BENCH_PORT (18082), EXP_BENCH_KAFKA_PORT (19092; controller +1), WRK_CONNECTIONS (32),
 # WRK_THREADS (2), WRK_DURATION (20s), SKIP_BUILD=1 to reuse the built jars, SKIP_JMH=1, SKIP_HTTP=1, SKIP_RESULTS=1, KEEP_DB=1,
 # TOKEN_CACHE_SIZE (the service's refinery.auth.token-cache.max-size; 0 verifies every token, as before issue 20),
@@ -128,14 +130,15 @@ done
 # 2 million units the MDE is 0.3 % (about 15.6 million per variant).
 MDE=$([ "$UNITS" -gt 2000000 ] && echo 0.003 || echo 0.01)
 experiment() {
-  local key=$1 code
+  local key=$1 code primary
+  primary=${2:-'{"name": "conversion", "type": "BINOMIAL", "direction": "INCREASE",
+                 "minimumDetectableEffect": '"$MDE"', "baselineRate": 0.10}'}
   code=$(curl -sS -o "$WORK/create.json" -w '%{http_code}' -X POST "$URL/api/v1/experiments" \
     -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d '{"key": "'"$key"'",
       "systemKey": "'"$SYSTEM"'", "kind": "MODEL_VARIANT", "hypothesis": "The new ranker lifts conversion",
       "unitType": "USER", "variants": [{"key": "control", "weight": 0.5, "control": true, "description": "v6"},
                                        {"key": "treatment", "weight": 0.5, "control": false, "description": "v7"}],
-      "primaryMetric": {"name": "conversion", "type": "BINOMIAL", "direction": "INCREASE",
-                        "minimumDetectableEffect": '"$MDE"', "baselineRate": 0.10}, "maxDuration": "P28D"}')
+      "primaryMetric": '"$primary"', "maxDuration": "P28D"}')
   [ "$code" = 201 ] || die "creating $key answered $code: $(cat "$WORK/create.json")"
   code=$(curl -sS -o "$WORK/start.json" -w '%{http_code}' -X POST "$URL/api/v1/experiments/$key/start" \
     -H "Authorization: Bearer $admin")
@@ -201,11 +204,20 @@ fi
 [ "${SKIP_RESULTS:-0}" != 1 ] || { say "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"; exit 0; }
 
 # --- 3. results over UNITS units -------------------------------------------------------------------------------
-experiment bench-results
-# The load generator builds every batch body before sending (about 0.6 GB per million units).
-loader_heap=$(( UNITS > 1000000 ? (UNITS / 1000000 + 1) * 700 : 1024 ))m
-java -Xmx"$loader_heap" -XX:+UseSerialGC -cp "$CP" io.refinery.bench.ExperimentBench load "$URL" "$ingest" bench-results \
-  control,treatment "$UNITS" 4
+METRIC="${RESULTS_METRIC:-BINOMIAL}"
+if [ "$METRIC" = RATIO ]; then
+  experiment bench-results '{"name": "revenue", "type": "RATIO", "denominator": "sessions", "direction": "INCREASE",
+                             "minimumDetectableEffect": '"$MDE"', "baselineMean": 10, "baselineStdDev": 20}'
+  ratio_arg=RATIO
+else
+  experiment bench-results
+  ratio_arg=
+fi
+# The load generator builds every batch body before sending (about 0.6 GB per million units, twice that for RATIO).
+loader_heap=$(( UNITS > 1000000 ? (UNITS / 1000000 + 1) * 700 : 1024 ))
+[ "$METRIC" = RATIO ] && loader_heap=$(( loader_heap * 2 ))
+java -Xmx"${loader_heap}m" -XX:+UseSerialGC -cp "$CP" io.refinery.bench.ExperimentBench load "$URL" "$ingest" bench-results \
+  control,treatment "$UNITS" 4 $ratio_arg
 times=()
 for i in 1 2 3 4 5 6 7 8 9; do
   t=$(curl -sS -o "$WORK/results.json" -w '%{http_code} %{time_total}' "$URL/api/v1/experiments/bench-results/results" \
@@ -215,9 +227,9 @@ for i in 1 2 3 4 5 6 7 8 9; do
 done
 sorted=$(printf '%s\n' "${times[@]}" | sort -n)
 units_seen=$(grep -o '"units":[0-9]*' "$WORK/results.json" | head -2 | cut -d: -f2 | paste -sd+ | bc)
-awk -v med="$(sed -n 4p <<<"$sorted")" -v fast="$(head -1 <<<"$sorted")" -v u="$units_seen" 'BEGIN {
-  printf "results: %d units: median %.1f ms, fastest %.1f ms per GET .../results (curl, 7 calls after 2 warm-ups; target < 200 ms: %s)\n",
-    u, med * 1000, fast * 1000, (med < 0.2 ? "met" : "NOT met")
-  printf "RESULT|experiment results over %d units (median GET)|%.1f|ms|< 200 ms|%.2fx\n", u, med * 1000, med / 0.2 }'
+awk -v m="$METRIC" -v med="$(sed -n 4p <<<"$sorted")" -v fast="$(head -1 <<<"$sorted")" -v u="$units_seen" 'BEGIN {
+  printf "results (%s): %d units: median %.1f ms, fastest %.1f ms per GET .../results (curl, 7 calls after 2 warm-ups; target < 200 ms: %s)\n",
+    m, u, med * 1000, fast * 1000, (med < 0.2 ? "met" : "NOT met")
+  printf "RESULT|experiment results over %d units, %s (median GET)|%.1f|ms|< 200 ms|%.2fx\n", u, m, med * 1000, med / 0.2 }'
 say "answer: $(head -c 600 "$WORK/results.json")..."
 say "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"

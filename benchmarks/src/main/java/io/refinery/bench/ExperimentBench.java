@@ -36,6 +36,9 @@ import io.refinery.experiments.assignment.allocation.Allocation;
  * ({@code value 1}) for about 10 % of the control's units and 11 % of the treatment's through
  * {@code POST URL/api/v1/outcomes}. Units are placed by the same hash the service uses, so the variant is left
  * to the service. CLIENTS concurrent clients; every answer must be 202 with the whole batch accepted.</li>
+ * <li>{@code load URL TOKEN EXPERIMENT VARIANTS N CLIENTS RATIO}: the same exposures for an experiment whose primary
+ * metric is the RATIO revenue per session: every unit gets a {@code sessions} outcome of 1 to 4, and about 30 % of
+ * the control's units and 31 % of the treatment's a {@code revenue} outcome (5 to 85 per session).</li>
  * </ul>
  */
 public final class ExperimentBench {
@@ -49,11 +52,11 @@ public final class ExperimentBench {
     public static void main(String[] args) throws Exception {
         if (args.length == 3 && args[0].equals("register")) {
             register(args[1], args[2]);
-        } else if (args.length == 7 && args[0].equals("load")) {
+        } else if ((args.length == 7 || args.length == 8 && args[7].equals("RATIO")) && args[0].equals("load")) {
             load(args[1], args[2], args[3], List.of(args[4].split(",")), Integer.parseInt(args[5]),
-                    Integer.parseInt(args[6]));
+                    Integer.parseInt(args[6]), args.length == 8);
         } else {
-            System.err.println("usage: register BOOTSTRAP SYSTEM | load URL TOKEN EXPERIMENT VARIANTS N CLIENTS");
+            System.err.println("usage: register BOOTSTRAP SYSTEM | load URL TOKEN EXPERIMENT VARIANTS N CLIENTS [RATIO]");
             System.exit(2);
         }
     }
@@ -78,8 +81,8 @@ public final class ExperimentBench {
         }
     }
 
-    static void load(String url, String token, String experiment, List<String> variants, int n, int clients)
-            throws Exception {
+    static void load(String url, String token, String experiment, List<String> variants, int n, int clients,
+            boolean ratio) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         Allocation allocation = new Allocation(experiment, 1.0, variants, List.of(0.5, 0.5));
         String at = Instant.now().minusSeconds(60).toString();
@@ -87,9 +90,8 @@ public final class ExperimentBench {
         ConcurrentLinkedQueue<byte[]> outcomes = new ConcurrentLinkedQueue<>();
         SplittableRandom random = new SplittableRandom(20261125);
         StringBuilder exposureBatch = new StringBuilder();
-        StringBuilder outcomeBatch = new StringBuilder();
+        OutcomeBatches outcomeBatches = new OutcomeBatches(run, experiment, at, outcomes);
         int inExposureBatch = 0;
-        int inOutcomeBatch = 0;
         long conversions = 0;
         for (int i = 0; i < n; i++) {
             String unit = "u-" + i;
@@ -101,31 +103,65 @@ public final class ExperimentBench {
                 exposureBatch.setLength(0);
                 inExposureBatch = 0;
             }
-            double rate = variants.get(0).equals(allocation.assign(unit)) ? 0.10 : 0.11;
-            if (random.nextDouble() < rate) {
+            boolean control = variants.get(0).equals(allocation.assign(unit));
+            if (ratio) {
+                int sessions = 1 + random.nextInt(4);
+                outcomeBatches.add("s-" + i, unit, "sessions", sessions);
                 conversions++;
-                outcomeBatch.append(inOutcomeBatch == 0 ? '[' : ',').append("{\"id\":\"o-").append(run).append('-')
-                        .append(i).append("\",\"experimentKey\":\"").append(experiment).append("\",\"unitId\":\"")
-                        .append(unit).append("\",\"metric\":\"conversion\",\"value\":1,\"at\":\"").append(at)
-                        .append("\"}");
-                if (++inOutcomeBatch == BATCH) {
-                    outcomes.add(outcomeBatch.append(']').toString().getBytes());
-                    outcomeBatch.setLength(0);
-                    inOutcomeBatch = 0;
+                if (random.nextDouble() < (control ? 0.30 : 0.31)) {
+                    outcomeBatches.add("r-" + i, unit, "revenue", Math.round(sessions * (5 + 80 * random.nextDouble())));
+                    conversions++;
                 }
+            } else if (random.nextDouble() < (control ? 0.10 : 0.11)) {
+                conversions++;
+                outcomeBatches.add("o-" + i, unit, "conversion", 1);
             }
         }
+        outcomeBatches.flush();
         if (inExposureBatch > 0) {
             exposures.add(exposureBatch.append(']').toString().getBytes());
-        }
-        if (inOutcomeBatch > 0) {
-            outcomes.add(outcomeBatch.append(']').toString().getBytes());
         }
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         long exposed = post(http, url + "/api/v1/exposures", token, exposures, clients, n, "exposures");
         long converted = post(http, url + "/api/v1/outcomes", token, outcomes, clients, conversions, "outcomes");
-        System.out.printf("load:                 %,d units exposed, %,d conversions stored%n", exposed, converted);
+        System.out.printf("load:                 %,d units exposed, %,d %s stored%n", exposed, converted,
+                ratio ? "outcomes" : "conversions");
+    }
+
+    /** Outcome items gathered into JSON batches of {@link #BATCH}. */
+    private static final class OutcomeBatches {
+        private final String run;
+        private final String experiment;
+        private final String at;
+        private final ConcurrentLinkedQueue<byte[]> batches;
+        private final StringBuilder batch = new StringBuilder();
+        private int items;
+
+        OutcomeBatches(String run, String experiment, String at, ConcurrentLinkedQueue<byte[]> batches) {
+            this.run = run;
+            this.experiment = experiment;
+            this.at = at;
+            this.batches = batches;
+        }
+
+        void add(String id, String unit, String metric, long value) {
+            batch.append(items == 0 ? '[' : ',').append("{\"id\":\"").append(id).append('-').append(run)
+                    .append("\",\"experimentKey\":\"").append(experiment).append("\",\"unitId\":\"").append(unit)
+                    .append("\",\"metric\":\"").append(metric).append("\",\"value\":").append(value)
+                    .append(",\"at\":\"").append(at).append("\"}");
+            if (++items == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (items > 0) {
+                batches.add(batch.append(']').toString().getBytes());
+                batch.setLength(0);
+                items = 0;
+            }
+        }
     }
 
     private static long post(HttpClient http, String url, String token, ConcurrentLinkedQueue<byte[]> bodies,

@@ -11,6 +11,8 @@ package io.refinery.experiments.stats;
  *   <li>{@link #NO_CONVERSIONS}: a binomial metric with no conversion in any arm; all statistics are null.</li>
  *   <li>{@link #ZERO_VARIANCE}: the metric does not vary within any arm (e.g. every unit converted); all statistics
  *       are null.</li>
+ *   <li>{@link #NO_DENOMINATOR}: a RATIO metric whose denominator sums to 0 in an arm, so that arm's ratio is
+ *       undefined; all statistics are null.</li>
  *   <li>{@link #ZERO_CONTROL_MEAN}: the control mean is 0, so the relative lift and its interval are undefined and
  *       null; the other fields are filled in.</li>
  * </ul>
@@ -21,6 +23,7 @@ public enum AnalysisStatus {
     NOT_ENOUGH_UNITS("Each arm needs at least 2 units to estimate a variance."),
     NO_CONVERSIONS("No arm has any conversion yet; there is nothing to compare."),
     ZERO_VARIANCE("The metric does not vary within any arm; a test needs some variance."),
+    NO_DENOMINATOR("An arm's denominator sums to 0, so its ratio is undefined; there is nothing to compare yet."),
     ZERO_CONTROL_MEAN("The control mean is 0 (or too close to 0 to divide by), so the relative lift and its interval "
             + "are undefined.");
 

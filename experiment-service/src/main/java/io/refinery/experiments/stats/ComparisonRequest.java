@@ -5,8 +5,8 @@ package io.refinery.experiments.stats;
  * validates everything and throws {@link InvalidStatisticsInputException} naming the field, so an instance is
  * always analysable (though its data may still be degenerate).
  *
- * @param metricType BINOMIAL (arms are {@link ProportionStatistic}s) or CONTINUOUS (arms are
- *     {@link SampleMeanStatistic}s or {@link SummaryStatistic}s)
+ * @param metricType BINOMIAL (arms are {@link ProportionStatistic}s), CONTINUOUS (arms are
+ *     {@link SampleMeanStatistic}s or {@link SummaryStatistic}s) or RATIO (arms are {@link RatioStatistic}s)
  * @param method FREQUENTIST or BAYESIAN
  * @param alpha significance level (FREQUENTIST) or one minus the credible level (BAYESIAN), strictly between 0 and
  *     1; {@link #DEFAULT_ALPHA} when the caller gives none
@@ -35,11 +35,18 @@ public record ComparisonRequest(MetricType metricType, InferenceMethod method, d
 
     static void requireArm(MetricType metricType, ArmStatistic arm, String path) {
         Inputs.requireNonNull(arm, path);
-        boolean binomialArm = arm instanceof ProportionStatistic;
-        if (binomialArm != (metricType == MetricType.BINOMIAL)) {
-            throw new InvalidStatisticsInputException(path, metricType == MetricType.BINOMIAL
-                    ? "a BINOMIAL metric needs {units, conversions}"
-                    : "a CONTINUOUS metric needs {units, mean, stdDev} or {units, sum, sumOfSquares}");
+        boolean fits = switch (metricType) {
+            case BINOMIAL -> arm instanceof ProportionStatistic;
+            case CONTINUOUS -> arm instanceof SampleMeanStatistic || arm instanceof SummaryStatistic;
+            case RATIO -> arm instanceof RatioStatistic;
+        };
+        if (!fits) {
+            throw new InvalidStatisticsInputException(path, switch (metricType) {
+                case BINOMIAL -> "a BINOMIAL metric needs {units, conversions}";
+                case CONTINUOUS -> "a CONTINUOUS metric needs {units, mean, stdDev} or {units, sum, sumOfSquares}";
+                case RATIO -> "a RATIO metric needs {units, numeratorSum, numeratorSumOfSquares, denominatorSum, "
+                        + "denominatorSumOfSquares, sumOfProducts}";
+            });
         }
         arm.validate(path);
     }

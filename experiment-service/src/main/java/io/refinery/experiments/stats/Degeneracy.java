@@ -29,13 +29,20 @@ final class Degeneracy {
         return null;
     }
 
-    /** A comparison of means needs two units per arm and a positive variance of the difference. */
+    /**
+     * A comparison of means needs two units per arm and a positive variance of the difference; a ratio also needs a
+     * denominator that does not sum to 0 in either arm.
+     */
     static AnalysisStatus ofMeans(ArmStatistic control, ArmStatistic treatment) {
         if (control.units() == 0 || treatment.units() == 0) {
             return AnalysisStatus.NO_UNITS;
         }
         if (control.units() < 2 || treatment.units() < 2) {
             return AnalysisStatus.NOT_ENOUGH_UNITS;
+        }
+        if (control instanceof RatioStatistic c && !c.hasDenominator()
+                || treatment instanceof RatioStatistic t && !t.hasDenominator()) {
+            return AnalysisStatus.NO_DENOMINATOR;
         }
         if (control.variance() == 0 && treatment.variance() == 0) {
             return AnalysisStatus.ZERO_VARIANCE;

@@ -12,6 +12,7 @@ import java.util.List;
  *   <tr><th></th><th>FREQUENTIST</th><th>BAYESIAN</th></tr>
  *   <tr><td>BINOMIAL</td><td>{@link TwoProportionZTest}</td><td>{@link BetaBinomialBayesianTest}</td></tr>
  *   <tr><td>CONTINUOUS</td><td>{@link WelchTTest}</td><td>{@link NormalBayesianTest}</td></tr>
+ *   <tr><td>RATIO</td><td>{@link WelchTTest} on the delta method's variance</td><td>{@link NormalBayesianTest}</td></tr>
  * </table>
  *
  * {@link #compareTreatments} does the same for several treatments and adjusts their p-values;

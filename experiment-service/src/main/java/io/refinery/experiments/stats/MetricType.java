@@ -7,9 +7,13 @@ package io.refinery.experiments.stats;
  *   <li>{@link #BINOMIAL}: did the unit convert or not; arms are {@link ProportionStatistic}s.</li>
  *   <li>{@link #CONTINUOUS}: a number per unit (revenue, time on page); arms are {@link SampleMeanStatistic}s or
  *       {@link SummaryStatistic}s.</li>
+ *   <li>{@link #RATIO}: a ratio of two per-unit sums where the unit of analysis differs from the unit of
+ *       randomisation (revenue per session, items per order); arms are {@link RatioStatistic}s, compared like means
+ *       with the delta method's variance.</li>
  * </ul>
  */
 public enum MetricType {
     BINOMIAL,
-    CONTINUOUS
+    CONTINUOUS,
+    RATIO
 }

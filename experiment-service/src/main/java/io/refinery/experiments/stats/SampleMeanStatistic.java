@@ -59,16 +59,21 @@ public record SampleMeanStatistic(long units, double sum, double sumOfSquares) i
 
     @Override
     public void validate(String path) {
+        validate(path, "sum", "sumOfSquares");
+    }
+
+    /** {@link #validate(String)} with the sums named as the caller's input names them (a ratio's numerator, ...). */
+    void validate(String path, String sumField, String sumOfSquaresField) {
         Inputs.requireNonNegative(units, Inputs.path(path, "units"));
-        Inputs.requireFinite(sum, Inputs.path(path, "sum"));
-        Inputs.requireNonNegative(sumOfSquares, Inputs.path(path, "sumOfSquares"));
+        Inputs.requireFinite(sum, Inputs.path(path, sumField));
+        Inputs.requireNonNegative(sumOfSquares, Inputs.path(path, sumOfSquaresField));
         if (units == 0 && (sum != 0 || sumOfSquares != 0)) {
             throw new InvalidStatisticsInputException(Inputs.path(path, "units"),
                     "is 0 but the sums are not; no units means no values");
         }
         if (units > 0 && sumOfSquares < sum * (sum / units) * (1 - 1e-9)) {
-            throw new InvalidStatisticsInputException(Inputs.path(path, "sumOfSquares"),
-                    "must be at least sum²/units (Cauchy–Schwarz), was " + sumOfSquares);
+            throw new InvalidStatisticsInputException(Inputs.path(path, sumOfSquaresField),
+                    "must be at least " + sumField + "²/units (Cauchy–Schwarz), was " + sumOfSquares);
         }
     }
 }

@@ -23,6 +23,7 @@ import io.refinery.experiments.stats.InferenceMethod;
 import io.refinery.experiments.stats.InvalidStatisticsInputException;
 import io.refinery.experiments.stats.MetricType;
 import io.refinery.experiments.stats.ProportionStatistic;
+import io.refinery.experiments.stats.RatioStatistic;
 import io.refinery.experiments.stats.SampleRatioMismatchCheck;
 import io.refinery.experiments.stats.SampleSizeCalculator;
 import io.refinery.experiments.stats.SampleSizeRequest;
@@ -43,9 +44,16 @@ import io.refinery.platform.api.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalysisResource {
 
-    @Schema(name = "Arm", description = "{units, conversions} for BINOMIAL, {units, mean, stdDev} for CONTINUOUS")
+    @Schema(name = "Arm", description = "{units, conversions} for BINOMIAL; {units, mean, stdDev} for CONTINUOUS; "
+            + "for RATIO the per-unit sums {units, numeratorSum, numeratorSumOfSquares, denominatorSum, "
+            + "denominatorSumOfSquares, sumOfProducts}, e.g. revenue (numerator) and sessions (denominator) per user")
     public record ArmBody(@Schema(example = "10000") Long units, @Schema(example = "500") Long conversions,
-            Double mean, Double stdDev) {
+            Double mean, Double stdDev,
+            @Schema(description = "RATIO: ΣN over the units") Double numeratorSum,
+            @Schema(description = "RATIO: ΣN²") Double numeratorSumOfSquares,
+            @Schema(description = "RATIO: ΣD over the units") Double denominatorSum,
+            @Schema(description = "RATIO: ΣD²") Double denominatorSumOfSquares,
+            @Schema(description = "RATIO: ΣN·D, per unit") Double sumOfProducts) {
     }
 
     @Schema(name = "CompareRequest")
@@ -59,7 +67,9 @@ public class AnalysisResource {
             @Schema(example = "[0.5, 0.5]") List<Double> expectedWeights) {
     }
 
-    @Schema(name = "SampleSizeRequest", description = "baselineRate for BINOMIAL; baselineMean and baselineStdDev for CONTINUOUS")
+    @Schema(name = "SampleSizeRequest", description = "baselineRate for BINOMIAL; baselineMean and baselineStdDev for "
+            + "CONTINUOUS, and for RATIO the ratio and its per-unit standard deviation by the delta method "
+            + "(the ratio result's stdDev)")
     public record SampleSizeBody(@Schema(example = "BINOMIAL") MetricType metricType,
             @Schema(example = "0.05") Double baselineRate, Double baselineMean, Double baselineStdDev,
             @Schema(description = "relative", example = "0.1") Double minimumDetectableEffect,
@@ -71,8 +81,9 @@ public class AnalysisResource {
     @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
     @Operation(summary = "Treatment against control",
             description = "BINOMIAL FREQUENTIST: pooled two-proportion z-test; CONTINUOUS FREQUENTIST: Welch's t-test; "
-                    + "BAYESIAN: Beta(1,1) or normal posteriors, exact chance to beat control. The interval is on the "
-                    + "relative lift.")
+                    + "RATIO: ΣN/ΣD per arm with the delta method's variance, then Welch's t-test (or the normal "
+                    + "posterior); BAYESIAN: Beta(1,1) or normal posteriors, exact chance to beat control. The interval "
+                    + "is on the relative lift.")
     @APIResponse(responseCode = "400", description = "Invalid input, the field named")
     public ComparisonResult compare(CompareRequest request) {
         if (request == null) {
@@ -121,6 +132,13 @@ public class AnalysisResource {
         long units = required(arm.units(), path + ".units");
         if (type == MetricType.BINOMIAL) {
             return new ProportionStatistic(units, required(arm.conversions(), path + ".conversions"));
+        }
+        if (type == MetricType.RATIO) {
+            return new RatioStatistic(units, required(arm.numeratorSum(), path + ".numeratorSum"),
+                    required(arm.numeratorSumOfSquares(), path + ".numeratorSumOfSquares"),
+                    required(arm.denominatorSum(), path + ".denominatorSum"),
+                    required(arm.denominatorSumOfSquares(), path + ".denominatorSumOfSquares"),
+                    required(arm.sumOfProducts(), path + ".sumOfProducts"));
         }
         return new SummaryStatistic(units, required(arm.mean(), path + ".mean"), required(arm.stdDev(), path + ".stdDev"));
     }

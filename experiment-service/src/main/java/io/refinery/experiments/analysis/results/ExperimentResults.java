@@ -22,8 +22,9 @@ public record ExperimentResults(String analysis, String correction, double alpha
         Recommendation recommendation) {
 
     /**
-     * @param mean the primary metric's mean per unit (its conversion rate for BINOMIAL)
-     * @param variance per-unit variance: p(1 − p) for BINOMIAL, the sample variance for CONTINUOUS
+     * @param mean the primary metric's mean per unit (its conversion rate for BINOMIAL, ΣN/ΣD for RATIO)
+     * @param variance per-unit variance: p(1 − p) for BINOMIAL, the sample variance for CONTINUOUS, n·Var(ΣN/ΣD) by
+     *     the delta method for RATIO
      * @param conversions BINOMIAL only
      */
     public record VariantSummary(String variant, boolean control, double weight, long units, Double mean,
@@ -35,9 +36,10 @@ public record ExperimentResults(String analysis, String correction, double alpha
     }
 
     /**
+     * @param denominator RATIO: the metric the name's metric is divided by; null otherwise
      * @param cuped whether CUPED was applied (every unit came with a pre-period covariate, CONTINUOUS metric)
      */
-    public record PrimaryMetric(String name, String type, String direction, boolean cuped,
+    public record PrimaryMetric(String name, String type, String denominator, String direction, boolean cuped,
             List<Comparison> comparisons) {
     }
 
@@ -75,7 +77,8 @@ public record ExperimentResults(String analysis, String correction, double alpha
     }
 
     /** status: PASSED, AT_RISK, VIOLATED or NO_DATA (the worst over the treatments). */
-    public record Guardrail(String name, String type, String direction, double maxRegression, String status,
+    public record Guardrail(String name, String type, String denominator, String direction, double maxRegression,
+            String status,
             List<GuardrailComparison> comparisons) {
     }
 

@@ -19,6 +19,7 @@ import io.refinery.experiments.stats.MetricType;
 import io.refinery.experiments.stats.MixtureSequentialProbabilityRatioTest;
 import io.refinery.experiments.stats.PValueAdjustment;
 import io.refinery.experiments.stats.ProportionStatistic;
+import io.refinery.experiments.stats.RatioStatistic;
 import io.refinery.experiments.stats.SampleMeanStatistic;
 import io.refinery.experiments.stats.SampleRatioMismatchCheck;
 import io.refinery.experiments.stats.SrmRequest;
@@ -38,6 +39,8 @@ import io.refinery.experiments.stats.SrmResult;
  *       τ² tuned for the required sample, continuing from the previous recorded look), adjusted the same way.</li>
  *   <li>Guardrails: each guardrail metric judged against its maxRegression, from the fixed-horizon comparison, or
  *       under SEQUENTIAL from its own always-valid mSPRT look (see {@link Guardrails}).</li>
+ *   <li>A RATIO metric (primary or guardrail) is ΣN/ΣD per variant with the delta method's variance
+ *       ({@link RatioStatistic}), from the metric's and its denominator's sums and the stored Σ N·D.</li>
  *   <li>SRM: Pearson's chi-square of the units against the weights ({@link SampleRatioMismatchCheck}).</li>
  *   <li>The recommendation: see {@link Recommender}.</li>
  * </ul>
@@ -81,7 +84,7 @@ public final class ResultsCalculator {
         ExperimentResults.Progress progress = new ExperimentResults.Progress(required, smallest,
                 required == 0 ? 1 : Math.min(1, (double) smallest / required), smallest >= required);
         ExperimentResults.PrimaryMetric primary = new ExperimentResults.PrimaryMetric(metric.name(), metric.type().name(),
-                metric.direction().name(), cuped, comparisons);
+                metric.denominator(), metric.direction().name(), cuped, comparisons);
         long total = ordered.stream().mapToLong(VariantData::units).sum();
         ExperimentResults.Recommendation recommendation = Recommender.recommend(design, primary, guardrails, srm,
                 progress, total, finalLook);
@@ -114,14 +117,22 @@ public final class ResultsCalculator {
         return looks;
     }
 
-    static ArmStatistic arm(VariantData v, String metric, MetricType type) {
+    /** One variant's arm of a metric; {@code denominator} names a RATIO metric's denominator (null otherwise). */
+    static ArmStatistic arm(VariantData v, String metric, MetricType type, String denominator) {
         VariantData.MetricSums sums = v.metric(metric);
-        return type == MetricType.BINOMIAL ? new ProportionStatistic(v.units(), Math.min(sums.conversions(), v.units()))
-                : new SampleMeanStatistic(v.units(), sums.sum(), sums.sumOfSquares());
+        return switch (type) {
+            case BINOMIAL -> new ProportionStatistic(v.units(), Math.min(sums.conversions(), v.units()));
+            case CONTINUOUS -> new SampleMeanStatistic(v.units(), sums.sum(), sums.sumOfSquares());
+            case RATIO -> {
+                VariantData.MetricSums d = v.metric(denominator);
+                yield new RatioStatistic(v.units(), sums.sum(), sums.sumOfSquares(), d.sum(), d.sumOfSquares(),
+                        v.ratioProducts(metric, denominator));
+            }
+        };
     }
 
     private static ExperimentResults.VariantSummary summary(VariantSpec spec, VariantData v, MetricSpec metric) {
-        ArmStatistic arm = arm(v, metric.name(), metric.type());
+        ArmStatistic arm = arm(v, metric.name(), metric.type(), metric.denominator());
         boolean any = v.units() > 0;
         return new ExperimentResults.VariantSummary(v.variant(), spec.control(), spec.weight(), v.units(),
                 any ? arm.mean() : null, any ? arm.variance() : null, any ? Math.sqrt(arm.variance()) : null,

@@ -12,20 +12,37 @@ import java.util.Map;
  * @param covariateSum Σx
  * @param covariateSumOfSquares Σx²
  * @param metrics per metric name
+ * @param ratioProducts per RATIO metric, keyed {@link #ratioKey}: Σ N·D over the exposed units
  */
 public record VariantData(String variant, long units, long covariateUnits, double covariateSum,
-        double covariateSumOfSquares, Map<String, MetricSums> metrics) {
+        double covariateSumOfSquares, Map<String, MetricSums> metrics, Map<String, Double> ratioProducts) {
 
     public VariantData {
         metrics = Map.copyOf(metrics);
+        ratioProducts = Map.copyOf(ratioProducts);
+    }
+
+    public VariantData(String variant, long units, long covariateUnits, double covariateSum,
+            double covariateSumOfSquares, Map<String, MetricSums> metrics) {
+        this(variant, units, covariateUnits, covariateSum, covariateSumOfSquares, metrics, Map.of());
     }
 
     public static VariantData empty(String variant) {
-        return new VariantData(variant, 0, 0, 0, 0, Map.of());
+        return new VariantData(variant, 0, 0, 0, 0, Map.of(), Map.of());
+    }
+
+    /** The key of a ratio's Σ N·D in {@link #ratioProducts} (metric names cannot contain '/'). */
+    public static String ratioKey(String numerator, String denominator) {
+        return numerator + "/" + denominator;
     }
 
     public MetricSums metric(String name) {
         return metrics.getOrDefault(name, MetricSums.EMPTY);
+    }
+
+    /** Σ N·D of a ratio metric; 0 when no unit has both. */
+    public double ratioProducts(String numerator, String denominator) {
+        return ratioProducts.getOrDefault(ratioKey(numerator, denominator), 0.0);
     }
 
     /**

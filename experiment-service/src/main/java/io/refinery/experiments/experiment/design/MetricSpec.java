@@ -6,13 +6,16 @@ import io.refinery.experiments.stats.MetricType;
  * The primary success metric and what the sample size is planned on.
  *
  * @param name metric name as outcomes carry it
- * @param type BINOMIAL (a unit converts when its summed value is above 0) or CONTINUOUS (the summed value per unit)
+ * @param type BINOMIAL (a unit converts when its summed value is above 0), CONTINUOUS (the summed value per unit) or
+ *     RATIO (Σ of this metric over Σ of {@code denominator}, per variant, with units as the unit of randomisation)
  * @param direction which way is better
  * @param minimumDetectableEffect smallest relative change worth detecting, e.g. 0.05
  * @param baselineRate BINOMIAL: current conversion rate
- * @param baselineMean CONTINUOUS: current mean per unit
- * @param baselineStdDev CONTINUOUS: current standard deviation per unit
+ * @param baselineMean CONTINUOUS: current mean per unit; RATIO: current ratio
+ * @param baselineStdDev CONTINUOUS: current standard deviation per unit; RATIO: the ratio's per-unit standard deviation
+ *     by the delta method (a RATIO result's stdDev)
+ * @param denominator RATIO: the metric {@code name} is divided by (e.g. sessions for revenue per session); else null
  */
 public record MetricSpec(String name, MetricType type, Direction direction, double minimumDetectableEffect,
-        Double baselineRate, Double baselineMean, Double baselineStdDev) {
+        Double baselineRate, Double baselineMean, Double baselineStdDev, String denominator) {
 }

@@ -99,16 +99,40 @@ final class DesignInputChecks {
         if (m.type() == MetricType.BINOMIAL && m.baselineRate() == null) {
             issues.add(new FieldIssue("primaryMetric.baselineRate", "is required for a BINOMIAL metric"));
         }
-        if (m.type() == MetricType.CONTINUOUS) {
+        if (m.type() == MetricType.CONTINUOUS || m.type() == MetricType.RATIO) {
+            String what = m.type() == MetricType.RATIO ? "the current ratio" : "the current mean per unit";
             if (m.baselineMean() == null) {
-                issues.add(new FieldIssue("primaryMetric.baselineMean", "is required for a CONTINUOUS metric"));
+                issues.add(new FieldIssue("primaryMetric.baselineMean", "is required for a " + m.type() + " metric: "
+                        + what));
             }
             if (m.baselineStdDev() == null) {
-                issues.add(new FieldIssue("primaryMetric.baselineStdDev", "is required for a CONTINUOUS metric"));
+                issues.add(new FieldIssue("primaryMetric.baselineStdDev", "is required for a " + m.type() + " metric"
+                        + (m.type() == MetricType.RATIO ? ": the ratio's per-unit standard deviation (delta method)" : "")));
             }
         }
+        denominator(m.type(), m.name(), m.denominator(), "primaryMetric", issues);
         return new MetricSpec(m.name(), m.type(), m.direction(), mde == null ? 0 : mde, m.baselineRate(),
-                m.baselineMean(), m.baselineStdDev());
+                m.baselineMean(), m.baselineStdDev(), m.type() == MetricType.RATIO ? m.denominator() : null);
+    }
+
+    /** A RATIO metric names its denominator, another metric; other types name none. */
+    static void denominator(MetricType type, String name, String denominator, String path, List<FieldIssue> issues) {
+        String field = path + ".denominator";
+        if (type != MetricType.RATIO) {
+            if (denominator != null) {
+                issues.add(new FieldIssue(field, "is for RATIO metrics only"));
+            }
+            return;
+        }
+        if (denominator == null) {
+            issues.add(new FieldIssue(field, "is required for a RATIO metric: the metric the name is divided by, "
+                    + "e.g. sessions for revenue per session"));
+            return;
+        }
+        metricName(denominator, field, issues);
+        if (denominator.equals(name)) {
+            issues.add(new FieldIssue(field, "must differ from the name: a metric over itself is 1"));
+        }
     }
 
     static void metricName(String name, String field, List<FieldIssue> issues) {
@@ -149,8 +173,10 @@ final class DesignInputChecks {
             if (g.maxRegression() == null || !(g.maxRegression() >= 0 && g.maxRegression() <= 10)) {
                 issues.add(new FieldIssue(path + ".maxRegression", "is required: a relative change in [0, 10], e.g. 0.02"));
             }
+            denominator(g.type(), g.name(), g.denominator(), path, issues);
             guardrails.add(new GuardrailSpec(g.name(), g.type(), g.direction(),
-                    g.maxRegression() == null ? 0 : g.maxRegression()));
+                    g.maxRegression() == null ? 0 : g.maxRegression(),
+                    g.type() == MetricType.RATIO ? g.denominator() : null));
         }
         return guardrails;
     }

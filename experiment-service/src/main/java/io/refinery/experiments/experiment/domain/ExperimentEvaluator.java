@@ -19,8 +19,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
- * Computes an experiment's results from its stored sufficient statistics: two small queries (one row per variant,
- * one per variant and metric) and the pure {@link ResultsCalculator}, so the cost does not grow with the units.
+ * Computes an experiment's results from its stored sufficient statistics: three small queries (one row per variant,
+ * one per variant and metric, one per variant and ratio metric) and the pure {@link ResultsCalculator}, so the cost does not grow with the units.
  */
 @ApplicationScoped
 public class ExperimentEvaluator {
@@ -29,6 +29,8 @@ public class ExperimentEvaluator {
             + " from experiments.variant_stats where experiment_id = $1";
     private static final String METRICS = "select variant, metric, sum, sum_sq, sum_xy, conversions"
             + " from experiments.variant_metric_stats where experiment_id = $1";
+    private static final String RATIOS = "select variant, numerator, denominator, sum_products"
+            + " from experiments.variant_ratio_stats where experiment_id = $1";
 
     private final Pool pool;
     private final ExperimentJson json;
@@ -41,20 +43,26 @@ public class ExperimentEvaluator {
     /** The stored statistics of every variant that has units or outcomes. */
     public Uni<List<VariantData>> data(UUID experimentId) {
         Tuple id = Tuple.of(experimentId);
-        return Uni.combine().all().unis(pool.preparedQuery(VARIANTS).execute(id), pool.preparedQuery(METRICS).execute(id))
-                .asTuple().map(rows -> {
+        return Uni.combine().all().unis(pool.preparedQuery(VARIANTS).execute(id), pool.preparedQuery(METRICS).execute(id),
+                pool.preparedQuery(RATIOS).execute(id)).asTuple().map(rows -> {
                     Map<String, Map<String, VariantData.MetricSums>> metrics = new HashMap<>();
                     for (Row r : rows.getItem2()) {
                         metrics.computeIfAbsent(r.getString("variant"), v -> new HashMap<>()).put(r.getString("metric"),
                                 new VariantData.MetricSums(r.getDouble("sum"), r.getDouble("sum_sq"), r.getDouble("sum_xy"),
                                         r.getLong("conversions")));
                     }
+                    Map<String, Map<String, Double>> ratios = new HashMap<>();
+                    for (Row r : rows.getItem3()) {
+                        ratios.computeIfAbsent(r.getString("variant"), v -> new HashMap<>()).put(
+                                VariantData.ratioKey(r.getString("numerator"), r.getString("denominator")),
+                                r.getDouble("sum_products"));
+                    }
                     List<VariantData> data = new ArrayList<>();
                     for (Row r : rows.getItem1()) {
                         String variant = r.getString("variant");
                         data.add(new VariantData(variant, r.getLong("units"), r.getLong("covariate_units"),
                                 r.getDouble("covariate_sum"), r.getDouble("covariate_sum_sq"),
-                                metrics.getOrDefault(variant, Map.of())));
+                                metrics.getOrDefault(variant, Map.of()), ratios.getOrDefault(variant, Map.of())));
                     }
                     return data;
                 });

@@ -1,6 +1,7 @@
 package io.refinery.experiments.ingestion.domain;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,13 +40,45 @@ public class ExperimentRefs {
     private static final TypeReference<List<GuardrailSpec>> GUARDRAILS = new TypeReference<>() {
     };
 
-    /** One experiment as ingestion sees it. */
+    /**
+     * One experiment as ingestion sees it.
+     *
+     * @param metrics every metric it measures, ratio denominators included
+     * @param ratios its RATIO metrics (primary and guardrails), whose Σ N·D ingestion keeps per variant
+     */
     public record Ref(UUID id, String key, String systemKey, ExperimentState state, Set<String> variants,
-            Set<String> metrics, Allocation allocation) {
+            Set<String> metrics, List<Ratio> ratios, Allocation allocation) {
+    }
+
+    /** A ratio metric: Σ numerator over Σ denominator, two metrics as outcomes carry them. */
+    public record Ratio(String numerator, String denominator) {
     }
 
     /** The experiments found, by key, and those RUNNING or STOPPED, by system. */
     public record Found(Map<String, Ref> byKey, Map<String, List<Ref>> bySystem) {
+
+        /** The ratio metrics of the experiments among {@code experimentIds}, as columns for an unnest; null if none. */
+        public RatioColumns ratioColumns(UUID[] experimentIds) {
+            Map<UUID, Ref> byId = new HashMap<>();
+            byKey.values().forEach(r -> byId.put(r.id(), r));
+            List<UUID> ids = new ArrayList<>();
+            List<String> numerators = new ArrayList<>();
+            List<String> denominators = new ArrayList<>();
+            for (UUID id : new HashSet<>(Arrays.asList(experimentIds))) {
+                Ref ref = byId.get(id);
+                for (Ratio r : ref == null ? List.<Ratio> of() : ref.ratios()) {
+                    ids.add(id);
+                    numerators.add(r.numerator());
+                    denominators.add(r.denominator());
+                }
+            }
+            return ids.isEmpty() ? null : new RatioColumns(ids.toArray(new UUID[0]), numerators.toArray(new String[0]),
+                    denominators.toArray(new String[0]));
+        }
+    }
+
+    /** Ratio metrics as three parallel arrays: experiment id, numerator, denominator. */
+    public record RatioColumns(UUID[] experimentIds, String[] numerators, String[] denominators) {
     }
 
     private final Pool pool;
@@ -76,19 +109,30 @@ public class ExperimentRefs {
                 });
     }
 
+    private static void metric(String name, String denominator, Set<String> metrics, List<Ratio> ratios) {
+        metrics.add(name);
+        if (denominator != null) {
+            metrics.add(denominator);
+            ratios.add(new Ratio(name, denominator));
+        }
+    }
+
     private Ref ref(Row row) {
         try {
             String key = row.getString("key");
             List<VariantSpec> variants = mapper.readValue(row.getString("variants"), VARIANTS);
             Set<String> metrics = new HashSet<>();
-            metrics.add(mapper.readValue(row.getString("primary_metric"), MetricSpec.class).name());
-            mapper.readValue(row.getString("guardrails"), GUARDRAILS).forEach(g -> metrics.add(g.name()));
+            List<Ratio> ratios = new ArrayList<>();
+            MetricSpec primary = mapper.readValue(row.getString("primary_metric"), MetricSpec.class);
+            metric(primary.name(), primary.denominator(), metrics, ratios);
+            mapper.readValue(row.getString("guardrails"), GUARDRAILS).forEach(g -> metric(g.name(), g.denominator(),
+                    metrics, ratios));
             Set<String> variantKeys = new HashSet<>();
             variants.forEach(v -> variantKeys.add(v.key()));
             Allocation allocation = new Allocation(key, row.getDouble("traffic_fraction"),
                     variants.stream().map(VariantSpec::key).toList(), variants.stream().map(VariantSpec::weight).toList());
             return new Ref(row.getUUID("id"), key, row.getString("system_key"),
-                    ExperimentState.valueOf(row.getString("state")), variantKeys, metrics, allocation);
+                    ExperimentState.valueOf(row.getString("state")), variantKeys, metrics, List.copyOf(ratios), allocation);
         } catch (Exception e) {
             throw new IllegalStateException("stored experiment is unreadable", e);
         }

@@ -27,7 +27,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Stores exposures: a unit's first exposure to a RUNNING experiment enrols it in its variant (later ones change
  * nothing) and adds it to the variant's unit count, in the same transaction. A unit whose outcomes arrived first
- * gets them folded into its variant's sums then.
+ * gets them folded into its variant's sums then (and its N·D into each ratio metric's Σ N·D).
  */
 @ApplicationScoped
 public class ExposureIngestor {
@@ -73,6 +73,24 @@ public class ExposureIngestor {
             on conflict (experiment_id, variant, metric) do update set sum = s.sum + excluded.sum,
               sum_sq = s.sum_sq + excluded.sum_sq, sum_xy = s.sum_xy + excluded.sum_xy,
               conversions = s.conversions + excluded.conversions""";
+
+    /** Adds the newly enrolled units' N·D of each ratio metric whose numerator and denominator both waited. */
+    private static final String FOLD_RATIOS = """
+            with n as (
+              select * from unnest($1::uuid[], $2::text[], $3::text[]) as n(experiment_id, unit_id, variant)
+            ), r as (
+              select * from unnest($4::uuid[], $5::text[], $6::text[]) as r(experiment_id, numerator, denominator)
+            )
+            insert into experiments.variant_ratio_stats as s (experiment_id, variant, numerator, denominator, sum_products)
+            select n.experiment_id, n.variant, r.numerator, r.denominator, sum(a.value::float8 * b.value::float8)
+            from n join r on r.experiment_id = n.experiment_id
+            join experiments.unit_outcomes a
+              on a.experiment_id = n.experiment_id and a.unit_id = n.unit_id and a.metric = r.numerator
+            join experiments.unit_outcomes b
+              on b.experiment_id = n.experiment_id and b.unit_id = n.unit_id and b.metric = r.denominator
+            group by 1, 2, 3, 4 order by 1, 2, 3, 4
+            on conflict (experiment_id, variant, numerator, denominator) do update
+              set sum_products = s.sum_products + excluded.sum_products""";
 
     private final Pool pool;
     private final ExperimentRefs refs;
@@ -126,13 +144,13 @@ public class ExposureIngestor {
                     valid.add(new Valid(i, e, ref.id(), variant));
                 }
             }
-            return Retries.onConflict(() -> pool.withTransaction(conn -> store(conn, valid)))
+            return Retries.onConflict(() -> pool.withTransaction(conn -> store(conn, valid, found)))
                     .map(stored -> new IngestResult(stored[0], stored[1], 0, rejected));
         });
     }
 
     /** Returns {accepted, duplicates}. */
-    private Uni<int[]> store(SqlConnection conn, List<Valid> valid) {
+    private Uni<int[]> store(SqlConnection conn, List<Valid> valid, ExperimentRefs.Found found) {
         Map<String, Valid> byId = new LinkedHashMap<>();
         valid.forEach(v -> byId.putIfAbsent(v.item().id(), v));
         int repeatedInBatch = valid.size() - byId.size();
@@ -165,7 +183,7 @@ public class ExposureIngestor {
                 covariates[i] = v.item().covariate();
             }
             return conn.preparedQuery(ENROL).execute(Tuple.of(experiments, unitIds, variants, at, covariates))
-                    .flatMap(waiting -> fold(conn, waiting)).map(newUnits -> {
+                    .flatMap(waiting -> fold(conn, waiting, found)).map(newUnits -> {
                         accepted.increment(fresh.size());
                         enrolled.increment(newUnits);
                         return counts;
@@ -174,7 +192,8 @@ public class ExposureIngestor {
     }
 
     /** Folds the waiting outcomes; returns how many units were enrolled (the row without a unit). */
-    private Uni<Long> fold(SqlConnection conn, io.vertx.mutiny.sqlclient.RowSet<Row> result) {
+    private Uni<Long> fold(SqlConnection conn, io.vertx.mutiny.sqlclient.RowSet<Row> result,
+            ExperimentRefs.Found found) {
         List<Row> rows = new ArrayList<>();
         long enrolledUnits = 0;
         for (Row row : result) {
@@ -197,7 +216,12 @@ public class ExposureIngestor {
             variants[i] = rows.get(i).getString("variant");
             covariates[i] = rows.get(i).getDouble("covariate");
         }
-        return conn.preparedQuery(FOLD).execute(Tuple.of(experiments, unitIds, variants, covariates))
-                .replaceWith(enrolledUnits);
+        Uni<?> folded = conn.preparedQuery(FOLD).execute(Tuple.of(experiments, unitIds, variants, covariates));
+        ExperimentRefs.RatioColumns r = found.ratioColumns(experiments);
+        if (r != null) {
+            folded = folded.flatMap(x -> conn.preparedQuery(FOLD_RATIOS).execute(Tuple.of(experiments, unitIds, variants,
+                    r.experimentIds(), r.numerators(), r.denominators())));
+        }
+        return folded.replaceWith(enrolledUnits);
     }
 }

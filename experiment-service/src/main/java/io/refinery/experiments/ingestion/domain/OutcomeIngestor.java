@@ -27,7 +27,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * unit's value (Σy by new − old, Σy² by new² − old², conversions by [new &gt; 0] − [old &gt; 0]), in the same
  * transaction. An outcome naming an experiment counts for that experiment (waiting for the unit's exposure if it
  * came first); one naming a system counts for each RUNNING or STOPPED experiment of the system that measures the
- * metric and in which the unit is already exposed.
+ * metric and in which the unit is already exposed. For a RATIO metric, Σ N·D of the unit's variant moves too.
  */
 @ApplicationScoped
 public class OutcomeIngestor {
@@ -67,6 +67,38 @@ public class OutcomeIngestor {
             on conflict (experiment_id, variant, metric) do update set sum = s.sum + excluded.sum,
               sum_sq = s.sum_sq + excluded.sum_sq, sum_xy = s.sum_xy + excluded.sum_xy,
               conversions = s.conversions + excluded.conversions""";
+
+    /**
+     * Moves each variant's Σ N·D of a ratio metric by new N·new D − old N·old D for the units whose N or D changes.
+     * Runs before {@link #ADD}, so unit_outcomes still holds the old values; the unit rows are locked already.
+     */
+    private static final String RATIOS = """
+            with d as materialized (
+              select * from unnest($1::uuid[], $2::text[], $3::text[], $4::float8[], $5::text[])
+                as d(experiment_id, unit_id, metric, delta, variant)
+              where variant is not null
+            ), r as (
+              select * from unnest($6::uuid[], $7::text[], $8::text[]) as r(experiment_id, numerator, denominator)
+            ), touched as (
+              select distinct r.experiment_id, r.numerator, r.denominator, d.unit_id, d.variant
+              from r join d on d.experiment_id = r.experiment_id and d.metric in (r.numerator, r.denominator)
+            ), moved as (
+              select t.experiment_id, t.variant, t.numerator, t.denominator,
+                     coalesce(n.value, 0) as old_n, coalesce(n.value, 0) + coalesce(dn.delta::numeric, 0) as new_n,
+                     coalesce(m.value, 0) as old_d, coalesce(m.value, 0) + coalesce(dd.delta::numeric, 0) as new_d
+              from touched t
+              left join experiments.unit_outcomes n
+                on n.experiment_id = t.experiment_id and n.unit_id = t.unit_id and n.metric = t.numerator
+              left join experiments.unit_outcomes m
+                on m.experiment_id = t.experiment_id and m.unit_id = t.unit_id and m.metric = t.denominator
+              left join d dn on dn.experiment_id = t.experiment_id and dn.unit_id = t.unit_id and dn.metric = t.numerator
+              left join d dd on dd.experiment_id = t.experiment_id and dd.unit_id = t.unit_id and dd.metric = t.denominator
+            )
+            insert into experiments.variant_ratio_stats as s (experiment_id, variant, numerator, denominator, sum_products)
+            select experiment_id, variant, numerator, denominator, sum((new_n * new_d - old_n * old_d)::float8)
+            from moved group by 1, 2, 3, 4 order by 1, 2, 3, 4
+            on conflict (experiment_id, variant, numerator, denominator) do update
+              set sum_products = s.sum_products + excluded.sum_products""";
 
     private final Pool pool;
     private final ExperimentRefs refs;
@@ -137,13 +169,13 @@ public class OutcomeIngestor {
                     valid.add(new Valid(i, o, List.of(ref.id())));
                 }
             }
-            return Retries.onConflict(() -> pool.withTransaction(conn -> store(conn, valid)))
+            return Retries.onConflict(() -> pool.withTransaction(conn -> store(conn, valid, found)))
                     .map(counts -> new IngestResult(counts[0], counts[1], counts[2], rejected));
         });
     }
 
     /** Returns {accepted, duplicates, unattributed}. */
-    private Uni<int[]> store(SqlConnection conn, List<Valid> valid) {
+    private Uni<int[]> store(SqlConnection conn, List<Valid> valid, ExperimentRefs.Found found) {
         Map<String, Valid> byId = new LinkedHashMap<>();
         valid.forEach(v -> byId.putIfAbsent(v.item().id(), v));
         int repeatedInBatch = valid.size() - byId.size();
@@ -167,7 +199,7 @@ public class OutcomeIngestor {
                     }
                 }
                 accepted.increment(fresh.size());
-                return deltas.isEmpty() ? Uni.createFrom().item(counts) : add(conn, deltas).replaceWith(counts);
+                return deltas.isEmpty() ? Uni.createFrom().item(counts) : add(conn, deltas, found).replaceWith(counts);
             });
         });
     }
@@ -195,7 +227,7 @@ public class OutcomeIngestor {
                 });
     }
 
-    private Uni<Void> add(SqlConnection conn, TreeMap<Key, Double> deltas) {
+    private Uni<Void> add(SqlConnection conn, TreeMap<Key, Double> deltas, ExperimentRefs.Found found) {
         List<UUID> unitExperiments = new ArrayList<>();
         List<String> unitIds = new ArrayList<>();
         Key previous = null;
@@ -231,7 +263,12 @@ public class OutcomeIngestor {
                         covariates[i] = unit.getDouble("covariate");
                         i++;
                     }
-                    return conn.preparedQuery(ADD).execute(Tuple.of(experiments, units, metrics, values, variants, covariates));
+                    Tuple add = Tuple.of(experiments, units, metrics, values, variants, covariates);
+                    ExperimentRefs.RatioColumns r = found.ratioColumns(experiments);
+                    Uni<?> before = r == null ? Uni.createFrom().voidItem()
+                            : conn.preparedQuery(RATIOS).execute(Tuple.tuple(List.of(experiments, units, metrics, values,
+                                    variants, r.experimentIds(), r.numerators(), r.denominators())));
+                    return before.flatMap(x -> conn.preparedQuery(ADD).execute(add));
                 }).replaceWithVoid();
     }
 }

@@ -64,6 +64,17 @@ class AnalysisResourceTest {
                 {"metricType": "CONTINUOUS", "method": "FREQUENTIST",
                  "control": {"units": 200, "mean": 50, "stdDev": 20}, "treatment": {"units": 210, "mean": 55, "stdDev": 22}}""")
                 .statusCode(200).body("pValue", equalTo(welch.pValue()));
+        // Items per order, users randomised: R 4.2.2's delta method and Welch test on these sums (RatioStatisticTest)
+        post("compare", """
+                {"metricType": "RATIO", "method": "FREQUENTIST",
+                 "control": {"units": 10, "numeratorSum": 30, "numeratorSumOfSquares": 144, "denominatorSum": 14,
+                             "denominatorSumOfSquares": 26, "sumOfProducts": 59},
+                 "treatment": {"units": 10, "numeratorSum": 44, "numeratorSumOfSquares": 260, "denominatorSum": 16,
+                               "denominatorSumOfSquares": 30, "sumOfProducts": 85}}""")
+                .statusCode(200).body("pValue", closeTo(0.12724855320586823, 1e-12))
+                .body("relativeLift", closeTo(0.28333333333333344, 1e-14))
+                .body("confidenceInterval.lower", closeTo(-0.13627028510198685, 1e-10))
+                .body("status", equalTo("OK"));
         ComparisonResult bayes = ExperimentComparison.compare(new ComparisonRequest(MetricType.BINOMIAL,
                 InferenceMethod.BAYESIAN, 0.05, new ProportionStatistic(1000, 50), new ProportionStatistic(1000, 65)));
         post("compare", """
@@ -89,7 +100,21 @@ class AnalysisResourceTest {
                 {"metricType": "BINOMIAL", "method": "FREQUENTIST", "alpha": 2,
                  "control": {"units": 100, "conversions": 12}, "treatment": {"units": 100, "conversions": 5}}""")
                 .statusCode(400).body("errors[0].field", equalTo("alpha"));
-        post("compare", "{\"metricType\": \"RATIO\"}").statusCode(400).body("errors[0].field", equalTo("metricType"));
+        post("compare", "{\"metricType\": \"HISTOGRAM\"}").statusCode(400).body("errors[0].field", equalTo("metricType"));
+        post("compare", """
+                {"metricType": "RATIO", "method": "FREQUENTIST",
+                 "control": {"units": 10, "numeratorSum": 30, "numeratorSumOfSquares": 144, "denominatorSum": 14,
+                             "denominatorSumOfSquares": 26, "sumOfProducts": 59},
+                 "treatment": {"units": 10, "numeratorSum": 44, "denominatorSum": 16, "denominatorSumOfSquares": 30,
+                               "sumOfProducts": 85}}""")
+                .statusCode(400).body("errors[0].field", equalTo("treatment.numeratorSumOfSquares"));
+        post("compare", """
+                {"metricType": "RATIO", "method": "FREQUENTIST",
+                 "control": {"units": 2, "numeratorSum": 4, "numeratorSumOfSquares": 10, "denominatorSum": 4,
+                             "denominatorSumOfSquares": 10, "sumOfProducts": 50},
+                 "treatment": {"units": 10, "numeratorSum": 44, "numeratorSumOfSquares": 260, "denominatorSum": 16,
+                               "denominatorSumOfSquares": 30, "sumOfProducts": 85}}""")
+                .statusCode(400).body("errors[0].field", equalTo("control.sumOfProducts"));
         post("compare", "{\"metricType\": \"CONTINUOUS\", \"method\": \"FREQUENTIST\", \"control\": {\"units\": 3, \"mean\": 1},"
                 + " \"treatment\": {\"units\": 3, \"mean\": 1, \"stdDev\": 1}}")
                 .statusCode(400).body("errors[0].field", equalTo("control.stdDev"));
