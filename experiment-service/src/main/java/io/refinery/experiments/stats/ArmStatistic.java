@@ -9,7 +9,7 @@ package io.refinery.experiments.stats;
  * every analysis entry point calls {@link #validate(String)} with the arm's name, so a bad count is reported as
  * e.g. {@code control.conversions}.
  */
-public sealed interface ArmStatistic permits ProportionStatistic, RatioStatistic, SampleMeanStatistic, SummaryStatistic {
+public sealed interface ArmStatistic permits ProportionStatistic, QuantileStatistic, RatioStatistic, SampleMeanStatistic, SummaryStatistic {
 
     /** How many units (users, sessions, ...) the arm has. */
     long units();

@@ -25,6 +25,10 @@ public record ComparisonRequest(MetricType metricType, InferenceMethod method, d
         Inputs.requireOpenUnitInterval(alpha, "alpha");
         requireArm(metricType, control, "control");
         requireArm(metricType, treatment, "treatment");
+        if (control instanceof QuantileStatistic c && treatment instanceof QuantileStatistic t
+                && c.quantile() != t.quantile()) {
+            throw new InvalidStatisticsInputException("treatment.quantile", "must equal the control's, " + c.quantile());
+        }
     }
 
     /** A request at {@link #DEFAULT_ALPHA}. */
@@ -39,6 +43,7 @@ public record ComparisonRequest(MetricType metricType, InferenceMethod method, d
             case BINOMIAL -> arm instanceof ProportionStatistic;
             case CONTINUOUS -> arm instanceof SampleMeanStatistic || arm instanceof SummaryStatistic;
             case RATIO -> arm instanceof RatioStatistic;
+            case QUANTILE -> arm instanceof QuantileStatistic;
         };
         if (!fits) {
             throw new InvalidStatisticsInputException(path, switch (metricType) {
@@ -46,6 +51,7 @@ public record ComparisonRequest(MetricType metricType, InferenceMethod method, d
                 case CONTINUOUS -> "a CONTINUOUS metric needs {units, mean, stdDev} or {units, sum, sumOfSquares}";
                 case RATIO -> "a RATIO metric needs {units, numeratorSum, numeratorSumOfSquares, denominatorSum, "
                         + "denominatorSumOfSquares, sumOfProducts}";
+                case QUANTILE -> "a QUANTILE metric needs the units' values";
             });
         }
         arm.validate(path);

@@ -40,6 +40,10 @@ final class Degeneracy {
         if (control.units() < 2 || treatment.units() < 2) {
             return AnalysisStatus.NOT_ENOUGH_UNITS;
         }
+        if (control instanceof QuantileStatistic c && !c.hasInterval()
+                || treatment instanceof QuantileStatistic t && !t.hasInterval()) {
+            return AnalysisStatus.NOT_ENOUGH_UNITS;
+        }
         if (control instanceof RatioStatistic c && !c.hasDenominator()
                 || treatment instanceof RatioStatistic t && !t.hasDenominator()) {
             return AnalysisStatus.NO_DENOMINATOR;

@@ -13,6 +13,7 @@ import java.util.List;
  *   <tr><td>BINOMIAL</td><td>{@link TwoProportionZTest}</td><td>{@link BetaBinomialBayesianTest}</td></tr>
  *   <tr><td>CONTINUOUS</td><td>{@link WelchTTest}</td><td>{@link NormalBayesianTest}</td></tr>
  *   <tr><td>RATIO</td><td>{@link WelchTTest} on the delta method's variance</td><td>{@link NormalBayesianTest}</td></tr>
+ *   <tr><td>QUANTILE</td><td>{@link QuantileZTest}</td><td>{@link NormalBayesianTest}</td></tr>
  * </table>
  *
  * {@link #compareTreatments} does the same for several treatments and adjusts their p-values;
@@ -73,6 +74,10 @@ public final class ExperimentComparison {
             return request.method() == InferenceMethod.FREQUENTIST
                     ? new TwoProportionZTest(alpha).compare(control, treatment)
                     : new BetaBinomialBayesianTest(alpha).compare(control, treatment);
+        }
+        if (request.metricType() == MetricType.QUANTILE && request.method() == InferenceMethod.FREQUENTIST) {
+            return new QuantileZTest(alpha).compare((QuantileStatistic) request.control(),
+                    (QuantileStatistic) request.treatment());
         }
         return request.method() == InferenceMethod.FREQUENTIST
                 ? new WelchTTest(alpha).compare(request.control(), request.treatment())

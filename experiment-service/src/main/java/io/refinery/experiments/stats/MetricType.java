@@ -10,10 +10,13 @@ package io.refinery.experiments.stats;
  *   <li>{@link #RATIO}: a ratio of two per-unit sums where the unit of analysis differs from the unit of
  *       randomisation (revenue per session, items per order); arms are {@link RatioStatistic}s, compared like means
  *       with the delta method's variance.</li>
+ *   <li>{@link #QUANTILE}: a quantile of the units' values (p50 order value, p95 latency); arms are
+ *       {@link QuantileStatistic}s, compared by a z-test on the order-statistic standard errors.</li>
  * </ul>
  */
 public enum MetricType {
     BINOMIAL,
     CONTINUOUS,
-    RATIO
+    RATIO,
+    QUANTILE
 }

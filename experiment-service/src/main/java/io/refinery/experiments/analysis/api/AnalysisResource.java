@@ -23,6 +23,7 @@ import io.refinery.experiments.stats.InferenceMethod;
 import io.refinery.experiments.stats.InvalidStatisticsInputException;
 import io.refinery.experiments.stats.MetricType;
 import io.refinery.experiments.stats.ProportionStatistic;
+import io.refinery.experiments.stats.QuantileStatistic;
 import io.refinery.experiments.stats.RatioStatistic;
 import io.refinery.experiments.stats.SampleRatioMismatchCheck;
 import io.refinery.experiments.stats.SampleSizeCalculator;
@@ -46,20 +47,23 @@ public class AnalysisResource {
 
     @Schema(name = "Arm", description = "{units, conversions} for BINOMIAL; {units, mean, stdDev} for CONTINUOUS; "
             + "for RATIO the per-unit sums {units, numeratorSum, numeratorSumOfSquares, denominatorSum, "
-            + "denominatorSumOfSquares, sumOfProducts}, e.g. revenue (numerator) and sessions (denominator) per user")
+            + "denominatorSumOfSquares, sumOfProducts}, e.g. revenue (numerator) and sessions (denominator) per user; "
+            + "for QUANTILE the units' values")
     public record ArmBody(@Schema(example = "10000") Long units, @Schema(example = "500") Long conversions,
             Double mean, Double stdDev,
             @Schema(description = "RATIO: ΣN over the units") Double numeratorSum,
             @Schema(description = "RATIO: ΣN²") Double numeratorSumOfSquares,
             @Schema(description = "RATIO: ΣD over the units") Double denominatorSum,
             @Schema(description = "RATIO: ΣD²") Double denominatorSumOfSquares,
-            @Schema(description = "RATIO: ΣN·D, per unit") Double sumOfProducts) {
+            @Schema(description = "RATIO: ΣN·D, per unit") Double sumOfProducts,
+            @Schema(description = "QUANTILE: one value per unit (at most " + MAX_VALUES + ")") List<Double> values) {
     }
 
     @Schema(name = "CompareRequest")
     public record CompareRequest(@Schema(example = "BINOMIAL") MetricType metricType,
             @Schema(example = "FREQUENTIST") InferenceMethod method, @Schema(example = "0.05") Double alpha,
-            ArmBody control, ArmBody treatment) {
+            ArmBody control, ArmBody treatment,
+            @Schema(description = "QUANTILE: which quantile, strictly between 0 and 1", example = "0.9") Double quantile) {
     }
 
     @Schema(name = "SrmRequest")
@@ -82,17 +86,19 @@ public class AnalysisResource {
     @Operation(summary = "Treatment against control",
             description = "BINOMIAL FREQUENTIST: pooled two-proportion z-test; CONTINUOUS FREQUENTIST: Welch's t-test; "
                     + "RATIO: ΣN/ΣD per arm with the delta method's variance, then Welch's t-test (or the normal "
-                    + "posterior); BAYESIAN: Beta(1,1) or normal posteriors, exact chance to beat control. The interval "
-                    + "is on the relative lift.")
+                    + "posterior); QUANTILE: the type-7 sample quantile per arm, its standard error from the 95 % "
+                    + "binomial order-statistic interval, then a z-test; BAYESIAN: Beta(1,1) or normal posteriors, exact "
+                    + "chance to beat control. The interval is on the relative lift.")
     @APIResponse(responseCode = "400", description = "Invalid input, the field named")
     public ComparisonResult compare(CompareRequest request) {
         if (request == null) {
             throw new InvalidStatisticsInputException("body", "is required");
         }
         MetricType type = required(request.metricType(), "metricType");
+        Double quantile = type == MetricType.QUANTILE ? required(request.quantile(), "quantile") : null;
         return ExperimentComparison.compare(new ComparisonRequest(type, required(request.method(), "method"),
                 request.alpha() == null ? ComparisonRequest.DEFAULT_ALPHA : request.alpha(),
-                arm(type, request.control(), "control"), arm(type, request.treatment(), "treatment")));
+                arm(type, request.control(), "control", quantile), arm(type, request.treatment(), "treatment", quantile)));
     }
 
     @POST
@@ -127,8 +133,29 @@ public class AnalysisResource {
         return SampleSizeCalculator.unitsPerVariant(request);
     }
 
-    private static ArmStatistic arm(MetricType type, ArmBody arm, String path) {
+    /** The most values an arm of a QUANTILE comparison may bring (the body limit is 4 MB in any case). */
+    static final int MAX_VALUES = 200_000;
+
+    private static ArmStatistic arm(MetricType type, ArmBody arm, String path, Double quantile) {
         required(arm, path);
+        if (type == MetricType.QUANTILE) {
+            List<Double> values = required(arm.values(), path + ".values");
+            if (values.size() > MAX_VALUES) {
+                throw new InvalidStatisticsInputException(path + ".values", "at most " + MAX_VALUES + " values");
+            }
+            double[] array = new double[values.size()];
+            for (int i = 0; i < array.length; i++) {
+                Double value = values.get(i);
+                if (value == null || !Double.isFinite(value)) {
+                    throw new InvalidStatisticsInputException(path + ".values[" + i + "]", "must be a finite number");
+                }
+                array[i] = value;
+            }
+            if (!(quantile > 0 && quantile < 1)) {
+                throw new InvalidStatisticsInputException("quantile", "must be strictly between 0 and 1");
+            }
+            return QuantileStatistic.of(array, quantile);
+        }
         long units = required(arm.units(), path + ".units");
         if (type == MetricType.BINOMIAL) {
             return new ProportionStatistic(units, required(arm.conversions(), path + ".conversions"));

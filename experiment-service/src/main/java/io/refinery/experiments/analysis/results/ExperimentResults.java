@@ -22,9 +22,10 @@ public record ExperimentResults(String analysis, String correction, double alpha
         Recommendation recommendation) {
 
     /**
-     * @param mean the primary metric's mean per unit (its conversion rate for BINOMIAL, ΣN/ΣD for RATIO)
+     * @param mean the primary metric's mean per unit (its conversion rate for BINOMIAL, ΣN/ΣD for RATIO, the
+     *     quantile's estimate for QUANTILE)
      * @param variance per-unit variance: p(1 − p) for BINOMIAL, the sample variance for CONTINUOUS, n·Var(ΣN/ΣD) by
-     *     the delta method for RATIO
+     *     the delta method for RATIO, n·SE² of the estimate for QUANTILE (n the units that reported the metric)
      * @param conversions BINOMIAL only
      */
     public record VariantSummary(String variant, boolean control, double weight, long units, Double mean,
@@ -37,10 +38,11 @@ public record ExperimentResults(String analysis, String correction, double alpha
 
     /**
      * @param denominator RATIO: the metric the name's metric is divided by; null otherwise
+     * @param quantile QUANTILE: which quantile of the values of the units that reported the metric; null otherwise
      * @param cuped whether CUPED was applied (every unit came with a pre-period covariate, CONTINUOUS metric)
      */
-    public record PrimaryMetric(String name, String type, String denominator, String direction, boolean cuped,
-            List<Comparison> comparisons) {
+    public record PrimaryMetric(String name, String type, String denominator, Double quantile, String direction,
+            boolean cuped, List<Comparison> comparisons) {
     }
 
     /**
@@ -77,9 +79,8 @@ public record ExperimentResults(String analysis, String correction, double alpha
     }
 
     /** status: PASSED, AT_RISK, VIOLATED or NO_DATA (the worst over the treatments). */
-    public record Guardrail(String name, String type, String denominator, String direction, double maxRegression,
-            String status,
-            List<GuardrailComparison> comparisons) {
+    public record Guardrail(String name, String type, String denominator, Double quantile, String direction,
+            double maxRegression, String status, List<GuardrailComparison> comparisons) {
     }
 
     /**

@@ -76,16 +76,16 @@ final class Guardrails {
                 worst = c.status();
             }
         }
-        return new ExperimentResults.Guardrail(g.name(), g.type().name(), g.denominator(), g.direction().name(),
-                g.maxRegression(), worst, comparisons);
+        return new ExperimentResults.Guardrail(g.name(), g.type().name(), g.denominator(), g.quantile(),
+                g.direction().name(), g.maxRegression(), worst, comparisons);
     }
 
     private static ExperimentResults.GuardrailComparison fixedHorizon(GuardrailSpec g, double alpha, VariantData control,
             VariantData treatment) {
         ComparisonResult r;
         try {
-            r = ResultsCalculator.compare(g.type(), alpha, ResultsCalculator.arm(control, g.name(), g.type(), g.denominator()),
-                    ResultsCalculator.arm(treatment, g.name(), g.type(), g.denominator()));
+            r = ResultsCalculator.compare(g.type(), alpha, ResultsCalculator.arm(control, g.name(), g.type(), g.denominator(), g.quantile()),
+                    ResultsCalculator.arm(treatment, g.name(), g.type(), g.denominator(), g.quantile()));
         } catch (InvalidStatisticsInputException e) {
             return noData(treatment.variant(), AnalysisMethod.FREQUENTIST, null, null, null, null);
         }
@@ -102,8 +102,8 @@ final class Guardrails {
         SequentialResult look;
         double controlMean;
         try {
-            ArmStatistic c = ResultsCalculator.arm(control, g.name(), g.type(), g.denominator());
-            ArmStatistic x = ResultsCalculator.arm(treatment, g.name(), g.type(), g.denominator());
+            ArmStatistic c = ResultsCalculator.arm(control, g.name(), g.type(), g.denominator(), g.quantile());
+            ArmStatistic x = ResultsCalculator.arm(treatment, g.name(), g.type(), g.denominator(), g.quantile());
             ConfidenceInterval lastInterval = last == null || last.lower() == null || last.upper() == null ? null
                     : new ConfidenceInterval(last.lower(), last.upper());
             look = MixtureSequentialProbabilityRatioTest.test(new SequentialRequest(design.alpha(), c, x,

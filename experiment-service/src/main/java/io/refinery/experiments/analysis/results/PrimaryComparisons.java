@@ -76,8 +76,8 @@ final class PrimaryComparisons {
                 adjusted = PValueAdjustment.adjust(pValues, design.correction());
             } else {
                 MultiTreatmentResult r = ExperimentComparison.compareTreatments(new MultiTreatmentRequest(metric.type(),
-                        inference, design.alpha(), ResultsCalculator.arm(control, metric.name(), metric.type(), metric.denominator()),
-                        treatments.stream().map(t -> ResultsCalculator.arm(t, metric.name(), metric.type(), metric.denominator())).toList(),
+                        inference, design.alpha(), ResultsCalculator.arm(control, metric.name(), metric.type(), metric.denominator(), metric.quantile()),
+                        treatments.stream().map(t -> ResultsCalculator.arm(t, metric.name(), metric.type(), metric.denominator(), metric.quantile())).toList(),
                         design.correction()));
                 r.treatments().forEach(t -> results.add(t.comparison()));
                 treatments.forEach(t -> thetas.add(null));
@@ -146,8 +146,8 @@ final class PrimaryComparisons {
                 c = arms.control();
                 x = arms.treatment();
             } else {
-                c = ResultsCalculator.arm(control, metric.name(), metric.type(), metric.denominator());
-                x = ResultsCalculator.arm(t, metric.name(), metric.type(), metric.denominator());
+                c = ResultsCalculator.arm(control, metric.name(), metric.type(), metric.denominator(), metric.quantile());
+                x = ResultsCalculator.arm(t, metric.name(), metric.type(), metric.denominator(), metric.quantile());
             }
             SequentialLook last = previous.get(t.variant());
             ConfidenceInterval lastInterval = last == null || last.lower() == null || last.upper() == null ? null

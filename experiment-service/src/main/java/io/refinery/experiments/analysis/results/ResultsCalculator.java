@@ -84,7 +84,7 @@ public final class ResultsCalculator {
         ExperimentResults.Progress progress = new ExperimentResults.Progress(required, smallest,
                 required == 0 ? 1 : Math.min(1, (double) smallest / required), smallest >= required);
         ExperimentResults.PrimaryMetric primary = new ExperimentResults.PrimaryMetric(metric.name(), metric.type().name(),
-                metric.denominator(), metric.direction().name(), cuped, comparisons);
+                metric.denominator(), metric.quantile(), metric.direction().name(), cuped, comparisons);
         long total = ordered.stream().mapToLong(VariantData::units).sum();
         ExperimentResults.Recommendation recommendation = Recommender.recommend(design, primary, guardrails, srm,
                 progress, total, finalLook);
@@ -117,8 +117,11 @@ public final class ResultsCalculator {
         return looks;
     }
 
-    /** One variant's arm of a metric; {@code denominator} names a RATIO metric's denominator (null otherwise). */
-    static ArmStatistic arm(VariantData v, String metric, MetricType type, String denominator) {
+    /**
+     * One variant's arm of a metric; {@code denominator} names a RATIO metric's denominator and {@code quantile} is a
+     * QUANTILE metric's quantile (null otherwise).
+     */
+    static ArmStatistic arm(VariantData v, String metric, MetricType type, String denominator, Double quantile) {
         VariantData.MetricSums sums = v.metric(metric);
         return switch (type) {
             case BINOMIAL -> new ProportionStatistic(v.units(), Math.min(sums.conversions(), v.units()));
@@ -128,11 +131,12 @@ public final class ResultsCalculator {
                 yield new RatioStatistic(v.units(), sums.sum(), sums.sumOfSquares(), d.sum(), d.sumOfSquares(),
                         v.ratioProducts(metric, denominator));
             }
+            case QUANTILE -> v.quantile(metric, quantile);
         };
     }
 
     private static ExperimentResults.VariantSummary summary(VariantSpec spec, VariantData v, MetricSpec metric) {
-        ArmStatistic arm = arm(v, metric.name(), metric.type(), metric.denominator());
+        ArmStatistic arm = arm(v, metric.name(), metric.type(), metric.denominator(), metric.quantile());
         boolean any = v.units() > 0;
         return new ExperimentResults.VariantSummary(v.variant(), spec.control(), spec.weight(), v.units(),
                 any ? arm.mean() : null, any ? arm.variance() : null, any ? Math.sqrt(arm.variance()) : null,

@@ -99,20 +99,39 @@ final class DesignInputChecks {
         if (m.type() == MetricType.BINOMIAL && m.baselineRate() == null) {
             issues.add(new FieldIssue("primaryMetric.baselineRate", "is required for a BINOMIAL metric"));
         }
-        if (m.type() == MetricType.CONTINUOUS || m.type() == MetricType.RATIO) {
-            String what = m.type() == MetricType.RATIO ? "the current ratio" : "the current mean per unit";
+        if (m.type() == MetricType.CONTINUOUS || m.type() == MetricType.RATIO || m.type() == MetricType.QUANTILE) {
+            String what = switch (m.type()) {
+                case RATIO -> "the current ratio";
+                case QUANTILE -> "the current value of the quantile";
+                default -> "the current mean per unit";
+            };
             if (m.baselineMean() == null) {
                 issues.add(new FieldIssue("primaryMetric.baselineMean", "is required for a " + m.type() + " metric: "
                         + what));
             }
             if (m.baselineStdDev() == null) {
                 issues.add(new FieldIssue("primaryMetric.baselineStdDev", "is required for a " + m.type() + " metric"
-                        + (m.type() == MetricType.RATIO ? ": the ratio's per-unit standard deviation (delta method)" : "")));
+                        + (m.type() == MetricType.CONTINUOUS ? ""
+                                : ": the estimate's standard error times the square root of the units (a result's stdDev)")));
             }
         }
         denominator(m.type(), m.name(), m.denominator(), "primaryMetric", issues);
+        quantile(m.type(), m.quantile(), "primaryMetric", issues);
         return new MetricSpec(m.name(), m.type(), m.direction(), mde == null ? 0 : mde, m.baselineRate(),
-                m.baselineMean(), m.baselineStdDev(), m.type() == MetricType.RATIO ? m.denominator() : null);
+                m.baselineMean(), m.baselineStdDev(), m.type() == MetricType.RATIO ? m.denominator() : null,
+                m.type() == MetricType.QUANTILE ? m.quantile() : null);
+    }
+
+    /** A QUANTILE metric names its quantile, strictly between 0 and 1; other types name none. */
+    static void quantile(MetricType type, Double quantile, String path, List<FieldIssue> issues) {
+        String field = path + ".quantile";
+        if (type != MetricType.QUANTILE) {
+            if (quantile != null) {
+                issues.add(new FieldIssue(field, "is for QUANTILE metrics only"));
+            }
+        } else if (quantile == null || !(quantile > 0 && quantile < 1)) {
+            issues.add(new FieldIssue(field, "is required for a QUANTILE metric: strictly between 0 and 1, e.g. 0.9 for p90"));
+        }
     }
 
     /** A RATIO metric names its denominator, another metric; other types name none. */
@@ -174,9 +193,11 @@ final class DesignInputChecks {
                 issues.add(new FieldIssue(path + ".maxRegression", "is required: a relative change in [0, 10], e.g. 0.02"));
             }
             denominator(g.type(), g.name(), g.denominator(), path, issues);
+            quantile(g.type(), g.quantile(), path, issues);
             guardrails.add(new GuardrailSpec(g.name(), g.type(), g.direction(),
                     g.maxRegression() == null ? 0 : g.maxRegression(),
-                    g.type() == MetricType.RATIO ? g.denominator() : null));
+                    g.type() == MetricType.RATIO ? g.denominator() : null,
+                    g.type() == MetricType.QUANTILE ? g.quantile() : null));
         }
         return guardrails;
     }

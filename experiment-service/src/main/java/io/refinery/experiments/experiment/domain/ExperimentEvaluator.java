@@ -13,6 +13,9 @@ import io.refinery.experiments.analysis.results.ExperimentResults;
 import io.refinery.experiments.analysis.results.ResultsCalculator;
 import io.refinery.experiments.analysis.results.VariantData;
 import io.refinery.experiments.experiment.design.AnalysisMethod;
+import io.refinery.experiments.experiment.design.ExperimentDesign;
+import io.refinery.experiments.stats.MetricType;
+import io.refinery.experiments.stats.QuantileStatistic;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -34,14 +37,31 @@ public class ExperimentEvaluator {
 
     private final Pool pool;
     private final ExperimentJson json;
+    private final QuantileQueries quantileQueries;
 
-    public ExperimentEvaluator(Pool pool, ExperimentJson json) {
+    public ExperimentEvaluator(Pool pool, ExperimentJson json, QuantileQueries quantileQueries) {
         this.pool = pool;
         this.json = json;
+        this.quantileQueries = quantileQueries;
     }
 
-    /** The stored statistics of every variant that has units or outcomes. */
-    public Uni<List<VariantData>> data(UUID experimentId) {
+    /** The stored statistics of every variant that has units or outcomes, and the design's QUANTILE metrics. */
+    public Uni<List<VariantData>> data(UUID experimentId, ExperimentDesign design) {
+        List<QuantileQueries.QuantileMetric> quantileMetrics = new ArrayList<>();
+        if (design.primaryMetric().type() == MetricType.QUANTILE) {
+            quantileMetrics.add(new QuantileQueries.QuantileMetric(design.primaryMetric().name(),
+                    design.primaryMetric().quantile()));
+        }
+        design.guardrails().stream().filter(g -> g.type() == MetricType.QUANTILE)
+                .forEach(g -> quantileMetrics.add(new QuantileQueries.QuantileMetric(g.name(), g.quantile())));
+        Uni<Map<String, Map<String, QuantileStatistic>>> quantiles = quantileMetrics.isEmpty()
+                ? Uni.createFrom().item(Map.of()) : quantileQueries.load(experimentId, quantileMetrics);
+        return sums(experimentId).flatMap(data -> quantiles.map(q -> data.stream().map(d -> new VariantData(d.variant(),
+                d.units(), d.covariateUnits(), d.covariateSum(), d.covariateSumOfSquares(), d.metrics(), d.ratioProducts(),
+                q.getOrDefault(d.variant(), Map.of()))).toList()));
+    }
+
+    private Uni<List<VariantData>> sums(UUID experimentId) {
         Tuple id = Tuple.of(experimentId);
         return Uni.combine().all().unis(pool.preparedQuery(VARIANTS).execute(id), pool.preparedQuery(METRICS).execute(id),
                 pool.preparedQuery(RATIOS).execute(id)).asTuple().map(rows -> {
@@ -62,7 +82,7 @@ public class ExperimentEvaluator {
                         String variant = r.getString("variant");
                         data.add(new VariantData(variant, r.getLong("units"), r.getLong("covariate_units"),
                                 r.getDouble("covariate_sum"), r.getDouble("covariate_sum_sq"),
-                                metrics.getOrDefault(variant, Map.of()), ratios.getOrDefault(variant, Map.of())));
+                                metrics.getOrDefault(variant, Map.of()), ratios.getOrDefault(variant, Map.of()), Map.of()));
                     }
                     return data;
                 });
@@ -70,7 +90,8 @@ public class ExperimentEvaluator {
 
     /** The results now; {@code finalLook} when the data will not grow any more (see {@link ResultsCalculator}). */
     public Uni<ExperimentResults> results(Experiment e, boolean finalLook) {
-        return data(e.id).map(d -> ResultsCalculator.compute(json.design(e), d, json.sequentialState(e), finalLook));
+        ExperimentDesign design = json.design(e);
+        return data(e.id, design).map(d -> ResultsCalculator.compute(design, d, json.sequentialState(e), finalLook));
     }
 
     /** The verdict of {@code e}'s data as a final look (a person or the scheduler is ending the experiment). */

@@ -26,10 +26,10 @@ public record ExperimentInput(String key, String systemKey, Kind kind, String hy
     }
 
     public record MetricInput(String name, MetricType type, Direction direction, Double minimumDetectableEffect,
-            Double baselineRate, Double baselineMean, Double baselineStdDev, String denominator) {
+            Double baselineRate, Double baselineMean, Double baselineStdDev, String denominator, Double quantile) {
     }
 
     public record GuardrailInput(String name, MetricType type, Direction direction, Double maxRegression,
-            String denominator) {
+            String denominator, Double quantile) {
     }
 }

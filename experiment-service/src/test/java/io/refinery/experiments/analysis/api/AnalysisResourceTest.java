@@ -43,8 +43,17 @@ class AnalysisResourceTest {
                 .post("/api/v1/analysis/" + path).then();
     }
 
+    /** The values of one arm of reference/quantile-latency.csv as a JSON array. */
+    private static String latencies(String arm) throws java.io.IOException {
+        try (var in = AnalysisResourceTest.class.getResourceAsStream("/reference/quantile-latency.csv")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines()
+                    .filter(l -> l.startsWith(arm + ",")).map(l -> l.substring(arm.length() + 1))
+                    .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        }
+    }
+
     @Test
-    void compareAnswersWhatTheEngineAnswers() {
+    void compareAnswersWhatTheEngineAnswers() throws Exception {
         ComparisonResult z = ExperimentComparison.compare(new ComparisonRequest(MetricType.BINOMIAL,
                 InferenceMethod.FREQUENTIST, 0.05, new ProportionStatistic(10_000, 500), new ProportionStatistic(10_000, 560)));
         post("compare", """
@@ -74,6 +83,14 @@ class AnalysisResourceTest {
                 .statusCode(200).body("pValue", closeTo(0.12724855320586823, 1e-12))
                 .body("relativeLift", closeTo(0.28333333333333344, 1e-14))
                 .body("confidenceInterval.lower", closeTo(-0.13627028510198685, 1e-10))
+                .body("status", equalTo("OK"));
+        // p90 latency from the units' values: R 4.2.2's answer on the same file (QuantileStatisticTest)
+        post("compare", """
+                {"metricType": "QUANTILE", "method": "FREQUENTIST", "quantile": 0.9,
+                 "control": {"values": %s}, "treatment": {"values": %s}}""".formatted(latencies("control"),
+                latencies("treatment")))
+                .statusCode(200).body("pValue", closeTo(0.33597465741339244, 1e-12))
+                .body("relativeLift", closeTo(-0.060269144504966232, 1e-13))
                 .body("status", equalTo("OK"));
         ComparisonResult bayes = ExperimentComparison.compare(new ComparisonRequest(MetricType.BINOMIAL,
                 InferenceMethod.BAYESIAN, 0.05, new ProportionStatistic(1000, 50), new ProportionStatistic(1000, 65)));
@@ -118,6 +135,14 @@ class AnalysisResourceTest {
         post("compare", "{\"metricType\": \"CONTINUOUS\", \"method\": \"FREQUENTIST\", \"control\": {\"units\": 3, \"mean\": 1},"
                 + " \"treatment\": {\"units\": 3, \"mean\": 1, \"stdDev\": 1}}")
                 .statusCode(400).body("errors[0].field", equalTo("control.stdDev"));
+        post("compare", "{\"metricType\": \"QUANTILE\", \"method\": \"FREQUENTIST\", \"control\": {\"values\": [1, 2]},"
+                + " \"treatment\": {\"values\": [1, 2]}}").statusCode(400).body("errors[0].field", equalTo("quantile"));
+        post("compare", "{\"metricType\": \"QUANTILE\", \"method\": \"FREQUENTIST\", \"quantile\": 0.5,"
+                + " \"control\": {\"values\": [1, null]}, \"treatment\": {\"values\": [1, 2]}}").statusCode(400)
+                .body("errors[0].field", equalTo("control.values[1]"));
+        post("compare", "{\"metricType\": \"QUANTILE\", \"method\": \"FREQUENTIST\", \"quantile\": 0.5,"
+                + " \"control\": {\"values\": [1, 2]}, \"treatment\": {}}").statusCode(400)
+                .body("errors[0].field", equalTo("treatment.values"));
         post("srm", "{\"observed\": [100], \"expectedWeights\": [1]}").statusCode(400)
                 .body("errors[0].field", equalTo("observed"));
         post("srm", "{\"observed\": [100, 100], \"expectedWeights\": [1, 0]}").statusCode(400)

@@ -35,9 +35,9 @@ import io.refinery.experiments.stats.SrmRequest;
 class ResultsCalculatorTest {
 
     private static final MetricSpec CONVERSION = new MetricSpec("conversion", MetricType.BINOMIAL, Direction.INCREASE,
-            0.1, 0.05, null, null, null);
+            0.1, 0.05, null, null, null, null);
     private static final GuardrailSpec LATENCY = new GuardrailSpec("latency", MetricType.CONTINUOUS, Direction.DECREASE,
-            0.05, null);
+            0.05, null, null);
 
     private static ExperimentDesign design(AnalysisMethod method, long required, List<GuardrailSpec> guardrails,
             String... treatments) {
@@ -173,7 +173,7 @@ class ResultsCalculatorTest {
     @Test
     void underSequentialAnalysisGuardrailsAreJudgedOnTheAlwaysValidIntervalAndContinueFromTheLastLook() {
         // Latency (lower is better), 1 % tolerated: the treatment is 2 % slower, sd 50 ms on a 100 ms mean.
-        GuardrailSpec latency = new GuardrailSpec("latency", MetricType.CONTINUOUS, Direction.DECREASE, 0.01, null);
+        GuardrailSpec latency = new GuardrailSpec("latency", MetricType.CONTINUOUS, Direction.DECREASE, 0.01, null, null);
         VariantData control = withLatency("control", 10_000, 100, 2_500);
         VariantData slower = withLatency("a", 10_000, 102, 2_500);
 
