@@ -39,6 +39,9 @@ import io.refinery.experiments.assignment.allocation.Allocation;
  * <li>{@code load URL TOKEN EXPERIMENT VARIANTS N CLIENTS RATIO}: the same exposures for an experiment whose primary
  * metric is the RATIO revenue per session: every unit gets a {@code sessions} outcome of 1 to 4, and about 30 % of
  * the control's units and 31 % of the treatment's a {@code revenue} outcome (5 to 85 per session).</li>
+ * <li>{@code load URL TOKEN EXPERIMENT VARIANTS N CLIENTS QUANTILE}: the same exposures for an experiment whose primary
+ * metric is the QUANTILE p90 latency: 90 % of the units send one {@code latency} outcome (lognormal, median 150 ms,
+ * 0.1 ms resolution; the treatment's 3 % lower).</li>
  * </ul>
  */
 public final class ExperimentBench {
@@ -52,11 +55,12 @@ public final class ExperimentBench {
     public static void main(String[] args) throws Exception {
         if (args.length == 3 && args[0].equals("register")) {
             register(args[1], args[2]);
-        } else if ((args.length == 7 || args.length == 8 && args[7].equals("RATIO")) && args[0].equals("load")) {
+        } else if ((args.length == 7 || args.length == 8 && List.of("RATIO", "QUANTILE").contains(args[7]))
+                && args[0].equals("load")) {
             load(args[1], args[2], args[3], List.of(args[4].split(",")), Integer.parseInt(args[5]),
-                    Integer.parseInt(args[6]), args.length == 8);
+                    Integer.parseInt(args[6]), args.length == 8 ? args[7] : "BINOMIAL");
         } else {
-            System.err.println("usage: register BOOTSTRAP SYSTEM | load URL TOKEN EXPERIMENT VARIANTS N CLIENTS [RATIO]");
+            System.err.println("usage: register BOOTSTRAP SYSTEM | load URL TOKEN EXPERIMENT VARIANTS N CLIENTS [RATIO|QUANTILE]");
             System.exit(2);
         }
     }
@@ -82,7 +86,7 @@ public final class ExperimentBench {
     }
 
     static void load(String url, String token, String experiment, List<String> variants, int n, int clients,
-            boolean ratio) throws Exception {
+            String metric) throws Exception {
         String run = Long.toString(System.currentTimeMillis(), 36);
         Allocation allocation = new Allocation(experiment, 1.0, variants, List.of(0.5, 0.5));
         String at = Instant.now().minusSeconds(60).toString();
@@ -104,7 +108,13 @@ public final class ExperimentBench {
                 inExposureBatch = 0;
             }
             boolean control = variants.get(0).equals(allocation.assign(unit));
-            if (ratio) {
+            if (metric.equals("QUANTILE")) {
+                if (random.nextDouble() < 0.9) {
+                    double latency = Math.exp(Math.log(150) + 0.6 * gaussian(random)) * (control ? 1 : 0.97);
+                    outcomeBatches.add("l-" + i, unit, "latency", Math.round(latency * 10) / 10.0);
+                    conversions++;
+                }
+            } else if (metric.equals("RATIO")) {
                 int sessions = 1 + random.nextInt(4);
                 outcomeBatches.add("s-" + i, unit, "sessions", sessions);
                 conversions++;
@@ -126,7 +136,12 @@ public final class ExperimentBench {
         long exposed = post(http, url + "/api/v1/exposures", token, exposures, clients, n, "exposures");
         long converted = post(http, url + "/api/v1/outcomes", token, outcomes, clients, conversions, "outcomes");
         System.out.printf("load:                 %,d units exposed, %,d %s stored%n", exposed, converted,
-                ratio ? "outcomes" : "conversions");
+                metric.equals("BINOMIAL") ? "conversions" : "outcomes");
+    }
+
+    /** A standard normal draw (Box–Muller; SplittableRandom has none). */
+    private static double gaussian(SplittableRandom random) {
+        return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
     }
 
     /** Outcome items gathered into JSON batches of {@link #BATCH}. */
@@ -145,10 +160,11 @@ public final class ExperimentBench {
             this.batches = batches;
         }
 
-        void add(String id, String unit, String metric, long value) {
+        void add(String id, String unit, String metric, double value) {
             batch.append(items == 0 ? '[' : ',').append("{\"id\":\"").append(id).append('-').append(run)
                     .append("\",\"experimentKey\":\"").append(experiment).append("\",\"unitId\":\"").append(unit)
-                    .append("\",\"metric\":\"").append(metric).append("\",\"value\":").append(value)
+                    .append("\",\"metric\":\"").append(metric).append("\",\"value\":")
+                    .append(value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value))
                     .append(",\"at\":\"").append(at).append("\"}");
             if (++items == BATCH) {
                 flush();

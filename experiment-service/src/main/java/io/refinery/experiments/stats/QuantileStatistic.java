@@ -53,6 +53,41 @@ public record QuantileStatistic(long units, double quantile, double estimate, do
     }
 
     /**
+     * The statistic of a frequency table: {@code values} strictly increasing, {@code counts[i]} units holding
+     * {@code values[i]} (zero counts allowed). The same as {@link #of} on the expanded values, in O(distinct values).
+     */
+    public static QuantileStatistic ofCounts(double[] values, long[] counts, double q) {
+        Inputs.requireOpenUnitInterval(q, "quantile");
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        if (n == 0) {
+            return new QuantileStatistic(0, q, 0, Double.NaN, Double.NaN);
+        }
+        double h = (n - 1) * q;
+        long below = (long) Math.floor(h);
+        double low = valueAt(values, counts, below + 1);
+        double estimate = below + 1 < n ? low + (h - below) * (valueAt(values, counts, below + 2) - low) : low;
+        long[] ranks = ranks(n, q);
+        return ranks == null ? new QuantileStatistic(n, q, estimate, Double.NaN, Double.NaN)
+                : new QuantileStatistic(n, q, estimate, valueAt(values, counts, ranks[0]),
+                        valueAt(values, counts, ranks[1]));
+    }
+
+    /** The value of 1-based rank {@code rank} in a frequency table. */
+    private static double valueAt(double[] values, long[] counts, long rank) {
+        long seen = 0;
+        for (int i = 0; i < values.length; i++) {
+            seen += counts[i];
+            if (seen >= rank) {
+                return values[i];
+            }
+        }
+        throw new IllegalArgumentException("rank " + rank + " is beyond the " + seen + " values");
+    }
+
+    /**
      * The 1-based ranks {r, s} of the 95 % order-statistic interval of the q-quantile among n values, or null when
      * n is too small for one (r = 0 or s &gt; n).
      */

@@ -83,6 +83,24 @@ class QuantileStatisticTest {
     }
 
     @Test
+    void aFrequencyTableGivesTheSameStatisticAsTheValues() {
+        // What results read: one row per distinct value with its count of units (zero counts included, as a table
+        // whose units moved away leaves them).
+        java.util.TreeMap<Double, Long> table = new java.util.TreeMap<>();
+        for (double v : CONTROL) {
+            table.merge(v, 1L, Long::sum);
+        }
+        table.put(-1.0, 0L);
+        double[] values = table.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+        long[] counts = table.values().stream().mapToLong(Long::longValue).toArray();
+        assertThat(values.length).isLessThan(CONTROL.length);
+        for (double q : new double[] { 0.05, 0.5, 0.9, 0.99 }) {
+            assertThat(QuantileStatistic.ofCounts(values, counts, q)).isEqualTo(QuantileStatistic.of(CONTROL, q));
+        }
+        assertThat(QuantileStatistic.ofCounts(new double[] { 3 }, new long[] { 0 }, 0.5).units()).isZero();
+    }
+
+    @Test
     void ranksMatchRsQbinom() {
         // R: qbinom(0.025, n, q) and qbinom(0.975, n, q) + 1
         assertThat(QuantileStatistic.ranks(30, 0.5)).containsExactly(10, 21);

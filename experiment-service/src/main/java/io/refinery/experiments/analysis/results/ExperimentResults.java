@@ -58,11 +58,27 @@ public record ExperimentResults(String analysis, String correction, double alpha
      * @param better whether the treatment is convincingly better in the good direction
      * @param worse whether it is convincingly worse
      * @param cupedTheta θ of the CUPED adjustment, when applied
+     * @param nonInferiority the one-sided non-inferiority test, when the primary metric states a margin
      */
     public record Comparison(String variant, Double absoluteDifference, Double relativeLift,
             ConfidenceInterval confidenceInterval, Double pValue, Double adjustedPValue, Boolean significant,
             Double chanceToBeatControl, Double chanceToBeBetter, Double expectedLoss, Sequential sequential,
-            boolean better, boolean worse, Double cupedTheta, String status, String message) {
+            boolean better, boolean worse, Double cupedTheta, NonInferiority nonInferiority, String status,
+            String message) {
+    }
+
+    /**
+     * Whether a treatment is no worse than control by more than the margin (see {@code NonInferiorityTest}).
+     *
+     * @param margin the relative margin the design states
+     * @param pValue one-sided p-value of "worse by more than the margin"
+     * @param adjustedPValue after the experiment's correction
+     * @param worstLift the relative change in the good direction that the data rules out being below, at 1 − alpha
+     * @param nonInferior adjustedPValue &lt; alpha
+     * @param status OK, or why the fields are null
+     */
+    public record NonInferiority(double margin, Double pValue, Double adjustedPValue, Double worstLift,
+            Boolean nonInferior, String status) {
     }
 
     /**

@@ -39,7 +39,11 @@ final class PrimaryComparisons {
     private PrimaryComparisons() {
     }
 
-    private static RegressionAdjustedStatistic regression(VariantData v, String metric) {
+    static ArmStatistic arm(VariantData v, MetricSpec metric) {
+        return ResultsCalculator.arm(v, metric.name(), metric.type(), metric.denominator(), metric.quantile());
+    }
+
+    static RegressionAdjustedStatistic regression(VariantData v, String metric) {
         VariantData.MetricSums sums = v.metric(metric);
         return new RegressionAdjustedStatistic(v.units(), sums.sum(), sums.sumOfSquares(), v.covariateSum(),
                 v.covariateSumOfSquares(), sums.sumOfProducts());
@@ -76,30 +80,33 @@ final class PrimaryComparisons {
                 adjusted = PValueAdjustment.adjust(pValues, design.correction());
             } else {
                 MultiTreatmentResult r = ExperimentComparison.compareTreatments(new MultiTreatmentRequest(metric.type(),
-                        inference, design.alpha(), ResultsCalculator.arm(control, metric.name(), metric.type(), metric.denominator(), metric.quantile()),
-                        treatments.stream().map(t -> ResultsCalculator.arm(t, metric.name(), metric.type(), metric.denominator(), metric.quantile())).toList(),
-                        design.correction()));
+                        inference, design.alpha(), arm(control, metric),
+                        treatments.stream().map(t -> arm(t, metric)).toList(), design.correction()));
                 r.treatments().forEach(t -> results.add(t.comparison()));
                 treatments.forEach(t -> thetas.add(null));
                 adjusted = r.pValues();
             }
             List<ExperimentResults.Sequential> sequential = design.analysis() == AnalysisMethod.SEQUENTIAL
                     ? sequential(design, control, treatments, cuped, previous) : null;
+            List<ExperimentResults.NonInferiority> nonInferiority = metric.nonInferiorityMargin() == null ? null
+                    : NonInferiorityChecks.check(design, control, treatments, cuped);
             List<ExperimentResults.Comparison> comparisons = new ArrayList<>();
             for (int i = 0; i < treatments.size(); i++) {
                 comparisons.add(comparison(design, treatments.get(i).variant(), results.get(i),
-                        adjusted.adjusted().get(i), sequential == null ? null : sequential.get(i), thetas.get(i)));
+                        adjusted.adjusted().get(i), sequential == null ? null : sequential.get(i), thetas.get(i),
+                        nonInferiority == null ? null : nonInferiority.get(i)));
             }
             return comparisons;
         } catch (InvalidStatisticsInputException e) {
             return treatments.stream().map(t -> new ExperimentResults.Comparison(t.variant(), null, null, null, null,
-                    null, null, null, null, null, null, false, false, null, "INVALID_DATA",
+                    null, null, null, null, null, null, false, false, null, null, "INVALID_DATA",
                     "the stored sums are inconsistent (" + e.field() + ": " + e.getMessage() + ")")).toList();
         }
     }
 
     private static ExperimentResults.Comparison comparison(ExperimentDesign design, String variant, ComparisonResult r,
-            Double adjustedPValue, ExperimentResults.Sequential sequential, Double theta) {
+            Double adjustedPValue, ExperimentResults.Sequential sequential, Double theta,
+            ExperimentResults.NonInferiority nonInferiority) {
         Direction direction = design.primaryMetric().direction();
         double alpha = design.alpha();
         Double towards = r.absoluteDifference() == null ? null : direction.towardsBetter(r.absoluteDifference());
@@ -128,7 +135,7 @@ final class PrimaryComparisons {
         }
         return new ExperimentResults.Comparison(variant, r.absoluteDifference(), r.relativeLift(), r.confidenceInterval(),
                 r.pValue(), adjustedPValue, significant, r.chanceToBeatControl(), chanceToBeBetter, r.expectedLoss(),
-                sequential, better, worse, theta, r.status().name(), r.message());
+                sequential, better, worse, theta, nonInferiority, r.status().name(), r.message());
     }
 
     private static List<ExperimentResults.Sequential> sequential(ExperimentDesign design, VariantData control,
@@ -146,8 +153,8 @@ final class PrimaryComparisons {
                 c = arms.control();
                 x = arms.treatment();
             } else {
-                c = ResultsCalculator.arm(control, metric.name(), metric.type(), metric.denominator(), metric.quantile());
-                x = ResultsCalculator.arm(t, metric.name(), metric.type(), metric.denominator(), metric.quantile());
+                c = arm(control, metric);
+                x = arm(t, metric);
             }
             SequentialLook last = previous.get(t.variant());
             ConfidenceInterval lastInterval = last == null || last.lower() == null || last.upper() == null ? null

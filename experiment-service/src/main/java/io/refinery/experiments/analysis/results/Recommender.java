@@ -18,6 +18,10 @@ import io.refinery.experiments.experiment.design.ExperimentDesign;
  *   <li>treatments convincingly better on the primary metric (significant after the correction in the good
  *       direction; BAYESIAN: chance to be better ≥ 1 − alpha) that violate no guardrail: SHIP the one with the
  *       largest lift in the good direction;</li>
+ *   <li>when the primary metric states a non-inferiority margin and the required sample is reached (or the data is
+ *       final, even under SEQUENTIAL, since the test is fixed-horizon): treatments proven no worse than control by
+ *       more than the margin (adjusted one-sided p &lt; alpha) that violate no guardrail: SHIP the one with the largest
+ *       lift in the good direction;</li>
  *   <li>a better treatment that violates a guardrail: KEEP_CONTROL;</li>
  *   <li>every treatment convincingly worse: KEEP_CONTROL;</li>
  *   <li>otherwise INCONCLUSIVE.</li>
@@ -69,6 +73,30 @@ final class Recommender {
                         .forEach(x -> reasons.add("guardrail %s is %s for %s".formatted(g.name(), x.status(), best.variant())));
             }
             return new ExperimentResults.Recommendation("SHIP:" + best.variant(), reasons);
+        }
+        boolean nonInferiorityReady = design.primaryMetric().nonInferiorityMargin() != null
+                && (progress.reached() || finalLook);
+        if (nonInferiorityReady) {
+            List<ExperimentResults.Comparison> safe = new ArrayList<>();
+            for (ExperimentResults.Comparison c : primary.comparisons()) {
+                if (c.nonInferiority() != null && Boolean.TRUE.equals(c.nonInferiority().nonInferior())
+                        && violated(guardrails, c.variant()).isEmpty()) {
+                    safe.add(c);
+                }
+            }
+            if (!safe.isEmpty()) {
+                safe.sort(Comparator.comparingDouble((ExperimentResults.Comparison c) -> direction.towardsBetter(
+                        c.relativeLift() != null ? c.relativeLift() : c.absoluteDifference())).reversed());
+                ExperimentResults.Comparison best = safe.get(0);
+                ExperimentResults.NonInferiority ni = best.nonInferiority();
+                reasons.add(0, ("%s is no worse than control on %s by more than %s: one-sided adjusted p = %s, the "
+                        + "change in the good direction is at least %s at %s").formatted(best.variant(), metric,
+                                percent(ni.margin()).replace("+", ""), number(ni.adjustedPValue()),
+                                percent(ni.worstLift()), String.format(Locale.ROOT, "%.0f %%", (1 - design.alpha()) * 100)));
+                return new ExperimentResults.Recommendation("SHIP:" + best.variant(), reasons);
+            }
+            reasons.add("no treatment is proven no worse than control on %s by more than %s".formatted(metric,
+                    percent(design.primaryMetric().nonInferiorityMargin()).replace("+", "")));
         }
         if (!blocked.isEmpty()) {
             for (ExperimentResults.Comparison c : blocked) {

@@ -17,7 +17,11 @@ import io.refinery.experiments.stats.MetricType;
  *     error times √n (a RATIO or QUANTILE result's stdDev)
  * @param denominator RATIO: the metric {@code name} is divided by (e.g. sessions for revenue per session); else null
  * @param quantile QUANTILE: which quantile of the units' values, e.g. 0.9 for p90; else null
+ * @param nonInferiorityMargin for a change meant to be cheaper rather than better: the relative loss tolerated on this
+ *     metric (e.g. 0.02); the results then test non-inferiority and the recommendation ships a treatment proven no
+ *     worse than that; null for a superiority test
  */
 public record MetricSpec(String name, MetricType type, Direction direction, double minimumDetectableEffect,
-        Double baselineRate, Double baselineMean, Double baselineStdDev, String denominator, Double quantile) {
+        Double baselineRate, Double baselineMean, Double baselineStdDev, String denominator, Double quantile,
+        Double nonInferiorityMargin) {
 }

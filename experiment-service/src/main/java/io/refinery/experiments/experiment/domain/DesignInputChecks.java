@@ -117,9 +117,14 @@ final class DesignInputChecks {
         }
         denominator(m.type(), m.name(), m.denominator(), "primaryMetric", issues);
         quantile(m.type(), m.quantile(), "primaryMetric", issues);
+        Double margin = m.nonInferiorityMargin();
+        if (margin != null && !(margin > 0 && margin < 1)) {
+            issues.add(new FieldIssue("primaryMetric.nonInferiorityMargin",
+                    "must be a relative loss in (0, 1), e.g. 0.02 for 'no more than 2 % worse'"));
+        }
         return new MetricSpec(m.name(), m.type(), m.direction(), mde == null ? 0 : mde, m.baselineRate(),
                 m.baselineMean(), m.baselineStdDev(), m.type() == MetricType.RATIO ? m.denominator() : null,
-                m.type() == MetricType.QUANTILE ? m.quantile() : null);
+                m.type() == MetricType.QUANTILE ? m.quantile() : null, margin);
     }
 
     /** A QUANTILE metric names its quantile, strictly between 0 and 1; other types name none. */

@@ -26,7 +26,8 @@ public record ExperimentInput(String key, String systemKey, Kind kind, String hy
     }
 
     public record MetricInput(String name, MetricType type, Direction direction, Double minimumDetectableEffect,
-            Double baselineRate, Double baselineMean, Double baselineStdDev, String denominator, Double quantile) {
+            Double baselineRate, Double baselineMean, Double baselineStdDev, String denominator, Double quantile,
+            Double nonInferiorityMargin) {
     }
 
     public record GuardrailInput(String name, MetricType type, Direction direction, Double maxRegression,

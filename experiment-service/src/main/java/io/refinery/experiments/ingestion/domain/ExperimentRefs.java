@@ -20,6 +20,7 @@ import io.refinery.experiments.experiment.design.GuardrailSpec;
 import io.refinery.experiments.experiment.design.MetricSpec;
 import io.refinery.experiments.experiment.design.VariantSpec;
 import io.refinery.experiments.experiment.domain.ExperimentState;
+import io.refinery.experiments.stats.MetricType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -45,9 +46,10 @@ public class ExperimentRefs {
      *
      * @param metrics every metric it measures, ratio denominators included
      * @param ratios its RATIO metrics (primary and guardrails), whose Σ N·D ingestion keeps per variant
+     * @param quantileMetrics its QUANTILE metrics, whose units ingestion counts per value and variant
      */
     public record Ref(UUID id, String key, String systemKey, ExperimentState state, Set<String> variants,
-            Set<String> metrics, List<Ratio> ratios, Allocation allocation) {
+            Set<String> metrics, List<Ratio> ratios, List<String> quantileMetrics, Allocation allocation) {
     }
 
     /** A ratio metric: Σ numerator over Σ denominator, two metrics as outcomes carry them. */
@@ -57,10 +59,15 @@ public class ExperimentRefs {
     /** The experiments found, by key, and those RUNNING or STOPPED, by system. */
     public record Found(Map<String, Ref> byKey, Map<String, List<Ref>> bySystem) {
 
-        /** The ratio metrics of the experiments among {@code experimentIds}, as columns for an unnest; null if none. */
-        public RatioColumns ratioColumns(UUID[] experimentIds) {
+        private Map<UUID, Ref> byId() {
             Map<UUID, Ref> byId = new HashMap<>();
             byKey.values().forEach(r -> byId.put(r.id(), r));
+            return byId;
+        }
+
+        /** The ratio metrics of the experiments among {@code experimentIds}, as columns for an unnest; null if none. */
+        public RatioColumns ratioColumns(UUID[] experimentIds) {
+            Map<UUID, Ref> byId = byId();
             List<UUID> ids = new ArrayList<>();
             List<String> numerators = new ArrayList<>();
             List<String> denominators = new ArrayList<>();
@@ -75,6 +82,25 @@ public class ExperimentRefs {
             return ids.isEmpty() ? null : new RatioColumns(ids.toArray(new UUID[0]), numerators.toArray(new String[0]),
                     denominators.toArray(new String[0]));
         }
+
+        /** The QUANTILE metrics of the experiments among {@code experimentIds}, as columns; null if none. */
+        public QuantileColumns quantileColumns(UUID[] experimentIds) {
+            Map<UUID, Ref> byId = byId();
+            List<UUID> ids = new ArrayList<>();
+            List<String> metrics = new ArrayList<>();
+            for (UUID id : new HashSet<>(Arrays.asList(experimentIds))) {
+                Ref ref = byId.get(id);
+                for (String metric : ref == null ? List.<String> of() : ref.quantileMetrics()) {
+                    ids.add(id);
+                    metrics.add(metric);
+                }
+            }
+            return ids.isEmpty() ? null : new QuantileColumns(ids.toArray(new UUID[0]), metrics.toArray(new String[0]));
+        }
+    }
+
+    /** QUANTILE metrics as two parallel arrays: experiment id, metric. */
+    public record QuantileColumns(UUID[] experimentIds, String[] metrics) {
     }
 
     /** Ratio metrics as three parallel arrays: experiment id, numerator, denominator. */
@@ -123,16 +149,25 @@ public class ExperimentRefs {
             List<VariantSpec> variants = mapper.readValue(row.getString("variants"), VARIANTS);
             Set<String> metrics = new HashSet<>();
             List<Ratio> ratios = new ArrayList<>();
+            List<String> quantileMetrics = new ArrayList<>();
             MetricSpec primary = mapper.readValue(row.getString("primary_metric"), MetricSpec.class);
             metric(primary.name(), primary.denominator(), metrics, ratios);
-            mapper.readValue(row.getString("guardrails"), GUARDRAILS).forEach(g -> metric(g.name(), g.denominator(),
-                    metrics, ratios));
+            if (primary.type() == MetricType.QUANTILE) {
+                quantileMetrics.add(primary.name());
+            }
+            for (GuardrailSpec g : mapper.readValue(row.getString("guardrails"), GUARDRAILS)) {
+                metric(g.name(), g.denominator(), metrics, ratios);
+                if (g.type() == MetricType.QUANTILE && !quantileMetrics.contains(g.name())) {
+                    quantileMetrics.add(g.name());
+                }
+            }
             Set<String> variantKeys = new HashSet<>();
             variants.forEach(v -> variantKeys.add(v.key()));
             Allocation allocation = new Allocation(key, row.getDouble("traffic_fraction"),
                     variants.stream().map(VariantSpec::key).toList(), variants.stream().map(VariantSpec::weight).toList());
             return new Ref(row.getUUID("id"), key, row.getString("system_key"),
-                    ExperimentState.valueOf(row.getString("state")), variantKeys, metrics, List.copyOf(ratios), allocation);
+                    ExperimentState.valueOf(row.getString("state")), variantKeys, metrics, List.copyOf(ratios),
+                    List.copyOf(quantileMetrics), allocation);
         } catch (Exception e) {
             throw new IllegalStateException("stored experiment is unreadable", e);
         }

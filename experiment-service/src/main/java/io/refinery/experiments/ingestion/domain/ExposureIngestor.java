@@ -27,7 +27,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 /**
  * Stores exposures: a unit's first exposure to a RUNNING experiment enrols it in its variant (later ones change
  * nothing) and adds it to the variant's unit count, in the same transaction. A unit whose outcomes arrived first
- * gets them folded into its variant's sums then (and its N·D into each ratio metric's Σ N·D).
+ * gets them folded into its variant's sums then (its N·D into each ratio metric's Σ N·D, its values into each
+ * quantile metric's counts).
  */
 @ApplicationScoped
 public class ExposureIngestor {
@@ -91,6 +92,21 @@ public class ExposureIngestor {
             group by 1, 2, 3, 4 order by 1, 2, 3, 4
             on conflict (experiment_id, variant, numerator, denominator) do update
               set sum_products = s.sum_products + excluded.sum_products""";
+
+    /** Counts the newly enrolled units' waiting values of each QUANTILE metric. */
+    private static final String FOLD_VALUE_COUNTS = """
+            with n as (
+              select * from unnest($1::uuid[], $2::text[], $3::text[]) as n(experiment_id, unit_id, variant)
+            ), q as (
+              select * from unnest($4::uuid[], $5::text[]) as q(experiment_id, metric)
+            )
+            insert into experiments.variant_value_counts as s (experiment_id, variant, metric, value, units)
+            select n.experiment_id, n.variant, o.metric, o.value::float8, count(*)
+            from n join q on q.experiment_id = n.experiment_id
+            join experiments.unit_outcomes o
+              on o.experiment_id = n.experiment_id and o.unit_id = n.unit_id and o.metric = q.metric
+            group by 1, 2, 3, 4 order by 1, 2, 3, 4
+            on conflict (experiment_id, variant, metric, value) do update set units = s.units + excluded.units""";
 
     private final Pool pool;
     private final ExperimentRefs refs;
@@ -221,6 +237,11 @@ public class ExposureIngestor {
         if (r != null) {
             folded = folded.flatMap(x -> conn.preparedQuery(FOLD_RATIOS).execute(Tuple.of(experiments, unitIds, variants,
                     r.experimentIds(), r.numerators(), r.denominators())));
+        }
+        ExperimentRefs.QuantileColumns q = found.quantileColumns(experiments);
+        if (q != null) {
+            folded = folded.flatMap(x -> conn.preparedQuery(FOLD_VALUE_COUNTS).execute(Tuple.of(experiments, unitIds,
+                    variants, q.experimentIds(), q.metrics())));
         }
         return folded.replaceWith(enrolledUnits);
     }

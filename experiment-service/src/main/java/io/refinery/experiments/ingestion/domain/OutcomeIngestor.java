@@ -27,7 +27,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * unit's value (Σy by new − old, Σy² by new² − old², conversions by [new &gt; 0] − [old &gt; 0]), in the same
  * transaction. An outcome naming an experiment counts for that experiment (waiting for the unit's exposure if it
  * came first); one naming a system counts for each RUNNING or STOPPED experiment of the system that measures the
- * metric and in which the unit is already exposed. For a RATIO metric, Σ N·D of the unit's variant moves too.
+ * metric and in which the unit is already exposed. For a RATIO metric, Σ N·D of the unit's variant moves too; for a
+ * QUANTILE metric, the variant's count of units per value.
  */
 @ApplicationScoped
 public class OutcomeIngestor {
@@ -73,32 +74,61 @@ public class OutcomeIngestor {
      * Runs before {@link #ADD}, so unit_outcomes still holds the old values; the unit rows are locked already.
      */
     private static final String RATIOS = """
-            with d as materialized (
+            with d as (
               select * from unnest($1::uuid[], $2::text[], $3::text[], $4::float8[], $5::text[])
                 as d(experiment_id, unit_id, metric, delta, variant)
               where variant is not null
             ), r as (
               select * from unnest($6::uuid[], $7::text[], $8::text[]) as r(experiment_id, numerator, denominator)
             ), touched as (
-              select distinct r.experiment_id, r.numerator, r.denominator, d.unit_id, d.variant
-              from r join d on d.experiment_id = r.experiment_id and d.metric in (r.numerator, r.denominator)
+              select d.experiment_id, d.unit_id, d.variant, r.numerator, r.denominator,
+                     coalesce(sum(d.delta::numeric) filter (where d.metric = r.numerator), 0) as delta_n,
+                     coalesce(sum(d.delta::numeric) filter (where d.metric = r.denominator), 0) as delta_d
+              from d join r on r.experiment_id = d.experiment_id and d.metric in (r.numerator, r.denominator)
+              group by 1, 2, 3, 4, 5
             ), moved as (
-              select t.experiment_id, t.variant, t.numerator, t.denominator,
-                     coalesce(n.value, 0) as old_n, coalesce(n.value, 0) + coalesce(dn.delta::numeric, 0) as new_n,
-                     coalesce(m.value, 0) as old_d, coalesce(m.value, 0) + coalesce(dd.delta::numeric, 0) as new_d
+              select t.experiment_id, t.variant, t.numerator, t.denominator, t.delta_n, t.delta_d,
+                     coalesce(n.value, 0) as old_n, coalesce(m.value, 0) as old_d
               from touched t
               left join experiments.unit_outcomes n
                 on n.experiment_id = t.experiment_id and n.unit_id = t.unit_id and n.metric = t.numerator
               left join experiments.unit_outcomes m
                 on m.experiment_id = t.experiment_id and m.unit_id = t.unit_id and m.metric = t.denominator
-              left join d dn on dn.experiment_id = t.experiment_id and dn.unit_id = t.unit_id and dn.metric = t.numerator
-              left join d dd on dd.experiment_id = t.experiment_id and dd.unit_id = t.unit_id and dd.metric = t.denominator
             )
             insert into experiments.variant_ratio_stats as s (experiment_id, variant, numerator, denominator, sum_products)
-            select experiment_id, variant, numerator, denominator, sum((new_n * new_d - old_n * old_d)::float8)
+            select experiment_id, variant, numerator, denominator,
+                   sum(((old_n + delta_n) * (old_d + delta_d) - old_n * old_d)::float8)
             from moved group by 1, 2, 3, 4 order by 1, 2, 3, 4
             on conflict (experiment_id, variant, numerator, denominator) do update
               set sum_products = s.sum_products + excluded.sum_products""";
+
+
+    /**
+     * Moves each variant's count of units per value of a QUANTILE metric for the units whose value changes: one off
+     * the old value (when the unit had one), one onto the new. Runs before {@link #ADD}, like {@link #RATIOS}.
+     */
+    private static final String VALUE_COUNTS = """
+            with d as (
+              select * from unnest($1::uuid[], $2::text[], $3::text[], $4::float8[], $5::text[])
+                as d(experiment_id, unit_id, metric, delta, variant)
+              where variant is not null
+            ), q as (
+              select * from unnest($6::uuid[], $7::text[]) as q(experiment_id, metric)
+            ), moved as (
+              select d.experiment_id, d.variant, d.metric, o.value as old_value,
+                     coalesce(o.value, 0) + d.delta::numeric as new_value
+              from d join q on q.experiment_id = d.experiment_id and q.metric = d.metric
+              left join experiments.unit_outcomes o
+                on o.experiment_id = d.experiment_id and o.unit_id = d.unit_id and o.metric = d.metric
+            ), changes as (
+              select experiment_id, variant, metric, new_value::float8 as value, 1 as units from moved
+              union all
+              select experiment_id, variant, metric, old_value::float8, -1 from moved where old_value is not null
+            )
+            insert into experiments.variant_value_counts as s (experiment_id, variant, metric, value, units)
+            select experiment_id, variant, metric, value, sum(units) from changes
+            group by 1, 2, 3, 4 having sum(units) <> 0 order by 1, 2, 3, 4
+            on conflict (experiment_id, variant, metric, value) do update set units = s.units + excluded.units""";
 
     private final Pool pool;
     private final ExperimentRefs refs;
@@ -264,10 +294,17 @@ public class OutcomeIngestor {
                         i++;
                     }
                     Tuple add = Tuple.of(experiments, units, metrics, values, variants, covariates);
+                    Uni<?> before = Uni.createFrom().voidItem();
                     ExperimentRefs.RatioColumns r = found.ratioColumns(experiments);
-                    Uni<?> before = r == null ? Uni.createFrom().voidItem()
-                            : conn.preparedQuery(RATIOS).execute(Tuple.tuple(List.of(experiments, units, metrics, values,
-                                    variants, r.experimentIds(), r.numerators(), r.denominators())));
+                    if (r != null) {
+                        before = before.flatMap(x -> conn.preparedQuery(RATIOS).execute(Tuple.tuple(List.of(experiments,
+                                units, metrics, values, variants, r.experimentIds(), r.numerators(), r.denominators()))));
+                    }
+                    ExperimentRefs.QuantileColumns q = found.quantileColumns(experiments);
+                    if (q != null) {
+                        before = before.flatMap(x -> conn.preparedQuery(VALUE_COUNTS).execute(Tuple.tuple(List.of(
+                                experiments, units, metrics, values, variants, q.experimentIds(), q.metrics()))));
+                    }
                     return before.flatMap(x -> conn.preparedQuery(ADD).execute(add));
                 }).replaceWithVoid();
     }

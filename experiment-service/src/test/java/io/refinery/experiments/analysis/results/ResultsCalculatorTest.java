@@ -23,6 +23,7 @@ import io.refinery.experiments.stats.MetricType;
 import io.refinery.experiments.stats.MixingVariance;
 import io.refinery.experiments.stats.MixtureSequentialProbabilityRatioTest;
 import io.refinery.experiments.stats.MultipleTestingCorrection;
+import io.refinery.experiments.stats.NonInferiorityTest;
 import io.refinery.experiments.stats.PValueAdjustment;
 import io.refinery.experiments.stats.ProportionStatistic;
 import io.refinery.experiments.stats.SampleMeanStatistic;
@@ -35,7 +36,7 @@ import io.refinery.experiments.stats.SrmRequest;
 class ResultsCalculatorTest {
 
     private static final MetricSpec CONVERSION = new MetricSpec("conversion", MetricType.BINOMIAL, Direction.INCREASE,
-            0.1, 0.05, null, null, null, null);
+            0.1, 0.05, null, null, null, null, null);
     private static final GuardrailSpec LATENCY = new GuardrailSpec("latency", MetricType.CONTINUOUS, Direction.DECREASE,
             0.05, null, null);
 
@@ -216,5 +217,41 @@ class ResultsCalculatorTest {
         assertThat(g2.sequential().differenceInterval().lower()).isGreaterThanOrEqualTo(engine.confidenceInterval().lower());
         assertThat(g2.sequential().differenceInterval().upper()).isLessThanOrEqualTo(engine.confidenceInterval().upper());
         assertThat(later.recommendation().decision()).isNotEqualTo("SHIP:a");
+    }
+
+    @Test
+    void aNonInferiorityDesignShipsATreatmentProvenNoWorseThanTheMargin() {
+        // The cheaper ranker converts 4.9 % against 5.0 %: not better, but with 10 % as the tolerated relative loss and
+        // 100,000 units per arm, proven no worse (statsmodels' _zstat_generic on the lift and its SE, as in
+        // NonInferiorityTestTest, gives the same one-sided p as NonInferiorityTest).
+        MetricSpec cheaper = new MetricSpec("conversion", MetricType.BINOMIAL, Direction.INCREASE, 0.1, 0.05, null,
+                null, null, null, 0.10);
+        ExperimentDesign design = new ExperimentDesign(List.of(new VariantSpec("control", 0.5, true, null),
+                new VariantSpec("small", 0.5, false, null)), cheaper, List.of(), 0.05, AnalysisMethod.FREQUENTIST,
+                MultipleTestingCorrection.HOLM, 50_000);
+        ExperimentResults r = ResultsCalculator.compute(design, List.of(binomial("control", 100_000, 5_000),
+                binomial("small", 100_000, 4_900)), Map.of(), false);
+
+        ExperimentResults.Comparison c = r.primaryMetric().comparisons().get(0);
+        NonInferiorityTest.Result expected = NonInferiorityTest.test(MetricType.BINOMIAL,
+                new ProportionStatistic(100_000, 5_000), new ProportionStatistic(100_000, 4_900), true, 0.10, 0.05);
+        assertThat(c.better()).isFalse();
+        assertThat(c.nonInferiority().pValue()).isEqualTo(expected.pValue());
+        assertThat(c.nonInferiority().adjustedPValue()).isEqualTo(expected.pValue()); // one treatment: Holm keeps it
+        assertThat(c.nonInferiority().nonInferior()).isTrue();
+        assertThat(r.recommendation().decision()).isEqualTo("SHIP:small");
+        assertThat(r.recommendation().reasons().get(0)).contains("small is no worse than control on conversion by more than 10.00 %");
+
+        // 4.2 % is a loss beyond the margin: not proven, nothing ships.
+        ExperimentResults worse = ResultsCalculator.compute(design, List.of(binomial("control", 100_000, 5_000),
+                binomial("small", 100_000, 4_200)), Map.of(), false);
+        assertThat(worse.primaryMetric().comparisons().get(0).nonInferiority().nonInferior()).isFalse();
+        assertThat(worse.recommendation().decision()).isNotEqualTo("SHIP:small");
+
+        // Without the margin, the same data is a superiority test that finds nothing.
+        ExperimentResults superiority = ResultsCalculator.compute(design(AnalysisMethod.FREQUENTIST, 50_000, List.of(),
+                "small"), List.of(binomial("control", 100_000, 5_000), binomial("small", 100_000, 4_900)), Map.of(), false);
+        assertThat(superiority.primaryMetric().comparisons().get(0).nonInferiority()).isNull();
+        assertThat(superiority.recommendation().decision()).isEqualTo("INCONCLUSIVE");
     }
 }

@@ -31,6 +31,7 @@ import io.refinery.experiments.stats.ComparisonResult;
 import io.refinery.experiments.stats.ExperimentComparison;
 import io.refinery.experiments.stats.InferenceMethod;
 import io.refinery.experiments.stats.MetricType;
+import io.refinery.experiments.stats.NonInferiorityTest;
 import io.refinery.experiments.stats.RatioStatistic;
 import io.refinery.testing.RefineryTestResource;
 import io.refinery.testing.kafka.TestTopics;
@@ -59,7 +60,8 @@ class RatioMetricsFlowTest {
              "unitType": "USER",
              "variants": [{"key": "control", "weight": 0.5, "control": true}, {"key": "bundles", "weight": 0.5, "control": false}],
              "primaryMetric": {"name": "revenue", "type": "RATIO", "denominator": "sessions", "direction": "INCREASE",
-                               "minimumDetectableEffect": 0.05, "baselineMean": 3.0, "baselineStdDev": 6.0},
+                               "minimumDetectableEffect": 0.05, "baselineMean": 3.0, "baselineStdDev": 6.0,
+                               "nonInferiorityMargin": 0.2},
              "guardrails": [{"name": "items", "type": "RATIO", "denominator": "orders", "direction": "INCREASE",
                              "maxRegression": 0.5}],
              "maxDuration": "P14D"}""";
@@ -142,6 +144,12 @@ class RatioMetricsFlowTest {
         assertThat(r.getDouble("primaryMetric.comparisons[0].relativeLift")).isCloseTo(expected.relativeLift(), within(1e-9));
         assertThat(r.getDouble("primaryMetric.comparisons[0].confidenceInterval.lower"))
                 .isCloseTo(expected.confidenceInterval().lower(), within(1e-9));
+        // The design tolerates a 20 % loss: the one-sided test on the same ratio arms (Welch df, as in NonInferiorityTestTest).
+        NonInferiorityTest.Result ni = NonInferiorityTest.test(MetricType.RATIO, primary[0], primary[1], true, 0.2, 0.05);
+        assertThat(r.getDouble("primaryMetric.comparisons[0].nonInferiority.margin")).isEqualTo(0.2);
+        assertThat(r.getDouble("primaryMetric.comparisons[0].nonInferiority.pValue")).isCloseTo(ni.pValue(),
+                within(1e-9 + 1e-9 * ni.pValue()));
+        assertThat(r.getBoolean("primaryMetric.comparisons[0].nonInferiority.nonInferior")).isEqualTo(ni.nonInferior());
         ComparisonResult guard = ExperimentComparison.compare(new ComparisonRequest(MetricType.RATIO,
                 InferenceMethod.FREQUENTIST, guardrail[0], guardrail[1]));
         assertThat(r.getString("guardrails[0].denominator")).isEqualTo("orders");
@@ -162,6 +170,8 @@ class RatioMetricsFlowTest {
         create(DESIGN.formatted("ratio-bad-4", "ratio-bad").replace("\"type\": \"RATIO\", \"denominator\": \"orders\"",
                 "\"type\": \"CONTINUOUS\", \"denominator\": \"orders\"")).statusCode(422)
                 .body("errors.field", hasItem("guardrails[0].denominator"));
+        create(DESIGN.formatted("ratio-bad-6", "ratio-bad").replace("\"nonInferiorityMargin\": 0.2", "\"nonInferiorityMargin\": 1.5"))
+                .statusCode(422).body("errors.field", hasItem("primaryMetric.nonInferiorityMargin"));
         create(DESIGN.formatted("ratio-bad-5", "ratio-bad").replace("\"baselineStdDev\": 6.0", "\"baselineStdDev\": null"))
                 .statusCode(422).body("errors.field", hasItem("primaryMetric.baselineStdDev"));
     }
