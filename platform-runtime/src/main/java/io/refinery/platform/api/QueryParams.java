@@ -44,4 +44,32 @@ public final class QueryParams {
             throw new InvalidFieldsProblem(field, "must be a UUID");
         }
     }
+
+    /** An optional whole number; {@code otherwise} when absent, a 400 naming the field when it is not a number. */
+    public static int integer(String field, String value, int otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidFieldsProblem(field, "must be a whole number");
+        }
+    }
+
+    /** An optional finite decimal number; {@code otherwise} when absent, a 400 naming the field otherwise. */
+    public static double decimal(String field, String value, double otherwise) {
+        if (value == null || value.isBlank()) {
+            return otherwise;
+        }
+        try {
+            double parsed = Double.parseDouble(value.strip());
+            if (Double.isFinite(parsed)) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidFieldsProblem(field, "must be a finite number such as 0.05");
+    }
 }

@@ -4,9 +4,12 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -15,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.refinery.experiments.stats.AaSelfCheck;
 import io.refinery.experiments.stats.ArmStatistic;
 import io.refinery.experiments.stats.ComparisonRequest;
 import io.refinery.experiments.stats.ComparisonResult;
@@ -32,6 +36,7 @@ import io.refinery.experiments.stats.SampleSizeResult;
 import io.refinery.experiments.stats.SrmRequest;
 import io.refinery.experiments.stats.SrmResult;
 import io.refinery.experiments.stats.SummaryStatistic;
+import io.refinery.platform.api.QueryParams;
 import io.refinery.platform.api.Roles;
 
 /**
@@ -99,6 +104,27 @@ public class AnalysisResource {
         return ExperimentComparison.compare(new ComparisonRequest(type, required(request.method(), "method"),
                 request.alpha() == null ? ComparisonRequest.DEFAULT_ALPHA : request.alpha(),
                 arm(type, request.control(), "control", quantile), arm(type, request.treatment(), "treatment", quantile)));
+    }
+
+    @Schema(name = "AaCheck", description = "The engine's A/A self-check: simulated experiments with identical arms")
+    public record AaCheckView(double alpha, int simulations, boolean passed, List<AaSelfCheck.Scenario> scenarios) {
+    }
+
+    @GET
+    @Path("/aa-check")
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "A/A self-check: the engine's false-positive rate per analysis, next to alpha",
+            description = "Runs `simulations` seeded A/A experiments per scenario (binomial z-test and Bayesian, Welch on "
+                    + "order values, ratio by the delta method, p90 by order statistics, and a sequential test looked at "
+                    + "10 times) and reports the share that found a difference, with its exact 95 % interval; a scenario "
+                    + "passes when that interval does not lie above alpha. The same request always gives the same answer.")
+    @APIResponse(responseCode = "400", description = "simulations or alpha out of range, the field named")
+    public AaCheckView aaCheck(@QueryParam("simulations") @DefaultValue("1000") String simulationsParam,
+            @QueryParam("alpha") @DefaultValue("0.05") String alphaParam) {
+        int simulations = QueryParams.integer("simulations", simulationsParam, 1000);
+        double alpha = QueryParams.decimal("alpha", alphaParam, ComparisonRequest.DEFAULT_ALPHA);
+        List<AaSelfCheck.Scenario> scenarios = AaSelfCheck.run(simulations, alpha);
+        return new AaCheckView(alpha, simulations, scenarios.stream().allMatch(AaSelfCheck.Scenario::passed), scenarios);
     }
 
     @POST

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.refinery.experiments.stats.AaSelfCheck;
 import io.refinery.experiments.stats.ComparisonRequest;
 import io.refinery.experiments.stats.ComparisonResult;
 import io.refinery.experiments.stats.ExperimentComparison;
@@ -170,5 +171,23 @@ class AnalysisResourceTest {
         given().header("Authorization", INGEST).contentType(ContentType.JSON).body("{}").post("/api/v1/analysis/srm")
                 .then().statusCode(403);
         given().contentType(ContentType.JSON).body("{}").post("/api/v1/analysis/srm").then().statusCode(401);
+    }
+
+    @Test
+    void theAaSelfCheckReportsEachAnalysisFalsePositiveRateNextToAlpha() {
+        given().header("Authorization", VIEWER).get("/api/v1/analysis/aa-check?simulations=500&alpha=0.05").then()
+                .statusCode(200)
+                .body("alpha", equalTo(0.05))
+                .body("simulations", equalTo(500))
+                .body("passed", equalTo(true))
+                .body("scenarios.size()", equalTo(6))
+                .body("scenarios[0].metricType", equalTo("BINOMIAL"))
+                .body("scenarios[0].falsePositives", equalTo(AaSelfCheck.run(500, 0.05).get(0).falsePositives()));
+        given().header("Authorization", VIEWER).get("/api/v1/analysis/aa-check?simulations=lots").then()
+                .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("simulations"));
+        given().header("Authorization", VIEWER).get("/api/v1/analysis/aa-check?simulations=1000000").then()
+                .statusCode(400).body("errors[0].field", equalTo("simulations"));
+        given().header("Authorization", VIEWER).get("/api/v1/analysis/aa-check?alpha=NaN").then()
+                .statusCode(400).body("errors[0].field", equalTo("alpha"));
     }
 }
