@@ -213,7 +213,7 @@ if [ "$METRIC" = RATIO ]; then
   metric_arg=RATIO
 elif [ "$METRIC" = QUANTILE ]; then
   experiment bench-results '{"name": "latency", "type": "QUANTILE", "quantile": 0.9, "direction": "DECREASE",
-                             "minimumDetectableEffect": '"$MDE"', "baselineMean": 300, "baselineStdDev": 250}'
+                             "minimumDetectableEffect": '"$MDE"', "baselineMean": 300, "baselineStdDev": 600}'
   metric_arg=QUANTILE
 else
   experiment bench-results

@@ -28,7 +28,8 @@ import io.refinery.experiments.stats.ConfidenceInterval;
         ExperimentResults.class, ExperimentResults.VariantSummary.class, ExperimentResults.Srm.class,
         ExperimentResults.PrimaryMetric.class, ExperimentResults.Comparison.class, ExperimentResults.Sequential.class,
         ExperimentResults.Guardrail.class, ExperimentResults.GuardrailComparison.class,
-        ExperimentResults.Progress.class, ExperimentResults.Recommendation.class, ConfidenceInterval.class,
+        ExperimentResults.Progress.class, ExperimentResults.Recommendation.class, ExperimentResults.NonInferiority.class,
+        ConfidenceInterval.class,
         // rollouts' phases and readiness (RolloutJson), the phases shown in ROLLOUT_PHASE requests, and the blockers
         // in a rollout step's details (history and RolloutStepped events)
         PhaseScope.class, ExitCriterion.class, DimensionAssessment.class, ReadinessGate.Blocker.class })

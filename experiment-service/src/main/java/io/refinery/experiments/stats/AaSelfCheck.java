@@ -33,7 +33,7 @@ import org.hipparchus.distribution.continuous.BetaDistribution;
 public final class AaSelfCheck {
 
     /** The most simulations a request may ask for per scenario. */
-    public static final int MAX_SIMULATIONS = 20_000;
+    public static final int MAX_SIMULATIONS = 10_000;
     private static final long SEED = 20261207L;
     private static final int LOOKS = 10;
 

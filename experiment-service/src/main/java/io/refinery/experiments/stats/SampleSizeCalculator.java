@@ -45,4 +45,21 @@ public final class SampleSizeCalculator {
         }
         return new SampleSizeResult((long) Math.ceil(units));
     }
+
+    /**
+     * The power a two-sided test at level {@code alpha} has to detect an absolute difference {@code effect} when the
+     * difference's standard error is {@code standardError}, by the same normal approximation:
+     * Φ(δ/SE − z_{1−α/2}) + Φ(−δ/SE − z_{1−α/2}). For a running experiment, SE² = s_c²/n_c + s_t²/n_t from the
+     * arms so far and δ the planned relative effect times the control mean tell how well it can see that effect now.
+     * Null when the standard error is 0 or not finite.
+     */
+    public static Double achievedPower(double effect, double standardError, double alpha) {
+        Inputs.requireOpenUnitInterval(alpha, "alpha");
+        if (!(standardError > 0) || !Double.isFinite(standardError) || !Double.isFinite(effect)) {
+            return null;
+        }
+        double z = STANDARD_NORMAL.inverseCumulativeProbability(1 - alpha / 2);
+        double shift = Math.abs(effect) / standardError;
+        return STANDARD_NORMAL.cumulativeProbability(shift - z) + STANDARD_NORMAL.cumulativeProbability(-shift - z);
+    }
 }

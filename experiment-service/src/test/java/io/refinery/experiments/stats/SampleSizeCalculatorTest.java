@@ -2,6 +2,7 @@ package io.refinery.experiments.stats;
 
 import static io.refinery.experiments.stats.SufficientStatisticsTest.assertInvalid;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -80,5 +81,15 @@ class SampleSizeCalculatorTest {
 
     private static long units(SampleSizeRequest request) {
         return SampleSizeCalculator.unitsPerVariant(request).unitsPerVariant();
+    }
+
+    @Test
+    void achievedPowerMatchesTheNormalFormulaAndRsPowerTTest() {
+        // R 4.2.2: se <- sqrt(2 * 100 / 5000); pnorm(0.5 / se - qnorm(0.975)) + pnorm(-0.5 / se - qnorm(0.975))
+        //          = 0.70541800111380037; power.t.test(n = 5000, delta = 0.5, sd = 10)$power = 0.7053310921586704
+        double se = Math.sqrt(2 * 100 / 5000.0);
+        assertThat(SampleSizeCalculator.achievedPower(0.5, se, 0.05)).isCloseTo(0.70541800111380037, within(1e-14));
+        assertThat(SampleSizeCalculator.achievedPower(-0.5, se, 0.05)).isCloseTo(0.7053310921586704, within(2e-4));
+        assertThat(SampleSizeCalculator.achievedPower(0.5, 0, 0.05)).isNull();
     }
 }

@@ -50,6 +50,12 @@ import io.refinery.platform.api.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalysisResource {
 
+    private final AaCheckCache aaChecks;
+
+    public AnalysisResource(AaCheckCache aaChecks) {
+        this.aaChecks = aaChecks;
+    }
+
     @Schema(name = "Arm", description = "{units, conversions} for BINOMIAL; {units, mean, stdDev} for CONTINUOUS; "
             + "for RATIO the per-unit sums {units, numeratorSum, numeratorSumOfSquares, denominatorSum, "
             + "denominatorSumOfSquares, sumOfProducts}, e.g. revenue (numerator) and sessions (denominator) per user; "
@@ -117,13 +123,14 @@ public class AnalysisResource {
             description = "Runs `simulations` seeded A/A experiments per scenario (binomial z-test and Bayesian, Welch on "
                     + "order values, ratio by the delta method, p90 by order statistics, and a sequential test looked at "
                     + "10 times) and reports the share that found a difference, with its exact 95 % interval; a scenario "
-                    + "passes when that interval does not lie above alpha. The same request always gives the same answer.")
+                    + "passes when that interval does not lie above alpha. The same request always gives the same answer, "
+                    + "computed once per process.")
     @APIResponse(responseCode = "400", description = "simulations or alpha out of range, the field named")
     public AaCheckView aaCheck(@QueryParam("simulations") @DefaultValue("1000") String simulationsParam,
             @QueryParam("alpha") @DefaultValue("0.05") String alphaParam) {
         int simulations = QueryParams.integer("simulations", simulationsParam, 1000);
         double alpha = QueryParams.decimal("alpha", alphaParam, ComparisonRequest.DEFAULT_ALPHA);
-        List<AaSelfCheck.Scenario> scenarios = AaSelfCheck.run(simulations, alpha);
+        List<AaSelfCheck.Scenario> scenarios = aaChecks.run(simulations, alpha);
         return new AaCheckView(alpha, simulations, scenarios.stream().allMatch(AaSelfCheck.Scenario::passed), scenarios);
     }
 

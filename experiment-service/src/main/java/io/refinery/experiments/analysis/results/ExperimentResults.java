@@ -114,7 +114,13 @@ public record ExperimentResults(String analysis, String correction, double alpha
     public record Progress(long requiredUnitsPerVariant, long smallestVariantUnits, double fraction, boolean reached) {
     }
 
-    /** decision: SHIP:&lt;variant&gt;, KEEP_CONTROL or INCONCLUSIVE. */
-    public record Recommendation(String decision, List<String> reasons) {
+    /**
+     * @param decision SHIP:&lt;variant&gt;, KEEP_CONTROL or INCONCLUSIVE: what concluding now would record
+     * @param reasons why, most important first
+     * @param advice what to do now: SHIP, DONT_SHIP, KEEP_RUNNING or INCONCLUSIVE (see {@code Recommender})
+     * @param power the power the primary metric's test has now to detect the planned effect (the MDE on the control's
+     *     mean, with the arms' observed variances), the lowest over the treatments; null when it cannot be computed
+     */
+    public record Recommendation(String decision, List<String> reasons, String advice, Double power) {
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import io.refinery.experiments.experiment.design.AnalysisMethod;
 import io.refinery.experiments.experiment.design.Direction;
 import io.refinery.experiments.experiment.design.ExperimentDesign;
+import io.refinery.experiments.stats.SampleSizeCalculator;
 
 /**
  * The decision the data supports, in this order:
@@ -26,6 +27,24 @@ import io.refinery.experiments.experiment.design.ExperimentDesign;
  *   <li>every treatment convincingly worse: KEEP_CONTROL;</li>
  *   <li>otherwise INCONCLUSIVE.</li>
  * </ol>
+ *
+ * <p>The advice turns the decision into what to do now, using the power the test has reached (the chance to detect
+ * the planned MDE with the units and variances so far; the design planned for {@code power}, 80 % by default):
+ * <ul>
+ *   <li>SHIP:&lt;variant&gt; → SHIP; KEEP_CONTROL → DONT_SHIP;</li>
+ *   <li>INCONCLUSIVE because of a sample ratio mismatch → INCONCLUSIVE (fix the assignment or logging first);</li>
+ *   <li>INCONCLUSIVE while the data is not final and the test can still learn (no units yet, a fixed-horizon test
+ *       before its required sample, or a sequential one whose power is below the planned power) → KEEP_RUNNING;</li>
+ *   <li>INCONCLUSIVE with the power reached (≥ the planned power): DONT_SHIP, since a test that could see the MDE
+ *       found nothing as large: the change does not pay for itself on this metric;</li>
+ *   <li>INCONCLUSIVE on final data without that power → INCONCLUSIVE: the data cannot tell.</li>
+ * </ul>
+ *
+ * <p>An A/A test (identical variants) never ships: its decision is INCONCLUSIVE and its advice AA_FAILED when the
+ * units do not split as the weights say (SRM) or, once the required sample is reached (any time under SEQUENTIAL, or
+ * on final data), when a comparison finds a difference on the primary metric or a guardrail is VIOLATED; AA_PASSED
+ * when neither happens by then; KEEP_RUNNING before. A difference is expected by chance at rate alpha (see
+ * {@code GET /api/v1/analysis/aa-check}); a repeated one points at the assignment, the logging or the metric.
  */
 final class Recommender {
 
@@ -33,6 +52,116 @@ final class Recommender {
     }
 
     static ExperimentResults.Recommendation recommend(ExperimentDesign design, ExperimentResults.PrimaryMetric primary,
+            List<ExperimentResults.Guardrail> guardrails, ExperimentResults.Srm srm, ExperimentResults.Progress progress,
+            List<ExperimentResults.VariantSummary> variants, long totalUnits, boolean finalLook, double plannedPower) {
+        Double power = power(design, variants);
+        if (design.aaTest()) {
+            return aaTest(design, primary, guardrails, srm, progress, totalUnits, finalLook, power);
+        }
+        Decided d = decide(design, primary, guardrails, srm, progress, totalUnits, finalLook);
+        String advice;
+        List<String> reasons = new ArrayList<>(d.reasons());
+        if (d.decision().startsWith("SHIP:")) {
+            advice = "SHIP";
+        } else if (d.decision().equals("KEEP_CONTROL")) {
+            advice = "DONT_SHIP";
+        } else if (Boolean.TRUE.equals(srm.mismatch())) {
+            advice = "INCONCLUSIVE";
+        } else if (power != null && power >= plannedPower && totalUnits > 0
+                && (progress.reached() || finalLook || design.analysis() == AnalysisMethod.SEQUENTIAL)) {
+            advice = "DONT_SHIP";
+            reasons.add("the test has %s power to detect the planned %s change and found none that large: the change "
+                    .formatted(String.format(Locale.ROOT, "%.0f %%", power * 100),
+                            percent(design.primaryMetric().minimumDetectableEffect()).replace("+", ""))
+                    + "does not pay for itself on " + primary.name());
+        } else if (!finalLook) {
+            advice = "KEEP_RUNNING";
+        } else {
+            advice = "INCONCLUSIVE";
+            if (power != null) {
+                reasons.add("with %s power to detect the planned change, the data cannot tell"
+                        .formatted(String.format(Locale.ROOT, "%.0f %%", power * 100)));
+            }
+        }
+        return new ExperimentResults.Recommendation(d.decision(), reasons, advice, power);
+    }
+
+    private static ExperimentResults.Recommendation aaTest(ExperimentDesign design,
+            ExperimentResults.PrimaryMetric primary, List<ExperimentResults.Guardrail> guardrails,
+            ExperimentResults.Srm srm, ExperimentResults.Progress progress, long totalUnits, boolean finalLook,
+            Double power) {
+        List<String> reasons = new ArrayList<>();
+        String advice;
+        boolean ready = progress.reached() || finalLook || design.analysis() == AnalysisMethod.SEQUENTIAL;
+        List<String> differences = new ArrayList<>();
+        for (ExperimentResults.Comparison c : primary.comparisons()) {
+            if (c.better() || c.worse()) {
+                differences.add("%s differs from control on %s by %s".formatted(c.variant(), primary.name(),
+                        c.relativeLift() == null ? number(c.absoluteDifference()) : percent(c.relativeLift())));
+            }
+        }
+        for (ExperimentResults.Guardrail g : guardrails) {
+            if (Guardrails.VIOLATED.equals(g.status())) {
+                differences.add("guardrail " + g.name() + " is VIOLATED");
+            }
+        }
+        if (Boolean.TRUE.equals(srm.mismatch())) {
+            advice = "AA_FAILED";
+            reasons.add("sample ratio mismatch: units per variant %s against weights %s (p = %s): the assignment or the "
+                    .formatted(srm.observed(), srm.expectedWeights(), number(srm.pValue())) + "exposure logging is broken");
+        } else if (totalUnits == 0 || !ready) {
+            advice = "KEEP_RUNNING";
+            reasons.add(totalUnits == 0 ? "no exposed units yet"
+                    : "A/A test: %,d of %,d units per variant so far".formatted(progress.smallestVariantUnits(),
+                            progress.requiredUnitsPerVariant()));
+        } else if (!differences.isEmpty()) {
+            advice = "AA_FAILED";
+            reasons.addAll(differences);
+            reasons.add(("identical variants should differ only by chance (at rate %s); check the assignment, the "
+                    + "logging and the metric's definition, then run it again").formatted(number(design.alpha())));
+        } else {
+            advice = "AA_PASSED";
+            reasons.add("no difference between identical variants on %s, no sample ratio mismatch: the setup can be "
+                    .formatted(primary.name()) + "trusted");
+        }
+        reasons.add("an A/A test never ships");
+        return new ExperimentResults.Recommendation("INCONCLUSIVE", reasons, advice, power);
+    }
+
+    /** A decision and its reasons, before the advice. */
+    private record Decided(String decision, List<String> reasons) {
+    }
+
+    /**
+     * The lowest power over the treatments to detect the planned relative MDE on the control's mean, with the
+     * difference's standard error from the arms' observed per-unit variances; null without units or variance.
+     */
+    static Double power(ExperimentDesign design, List<ExperimentResults.VariantSummary> variants) {
+        ExperimentResults.VariantSummary control = variants.stream().filter(ExperimentResults.VariantSummary::control)
+                .findFirst().orElse(null);
+        if (control == null || control.units() < 2 || control.mean() == null || control.variance() == null) {
+            return null;
+        }
+        double effect = design.primaryMetric().minimumDetectableEffect() * control.mean();
+        Double lowest = null;
+        for (ExperimentResults.VariantSummary t : variants) {
+            if (t.control()) {
+                continue;
+            }
+            if (t.units() < 2 || t.variance() == null) {
+                return null;
+            }
+            double se = Math.sqrt(control.variance() / control.units() + t.variance() / t.units());
+            Double p = SampleSizeCalculator.achievedPower(effect, se, design.alpha());
+            if (p == null) {
+                return null;
+            }
+            lowest = lowest == null ? p : Math.min(lowest, p);
+        }
+        return lowest;
+    }
+
+    private static Decided decide(ExperimentDesign design, ExperimentResults.PrimaryMetric primary,
             List<ExperimentResults.Guardrail> guardrails, ExperimentResults.Srm srm, ExperimentResults.Progress progress,
             long totalUnits, boolean finalLook) {
         String metric = primary.name();
@@ -72,7 +201,7 @@ final class Recommender {
                 g.comparisons().stream().filter(x -> x.variant().equals(best.variant()) && !Guardrails.PASSED.equals(x.status()))
                         .forEach(x -> reasons.add("guardrail %s is %s for %s".formatted(g.name(), x.status(), best.variant())));
             }
-            return new ExperimentResults.Recommendation("SHIP:" + best.variant(), reasons);
+            return new Decided("SHIP:" + best.variant(), reasons);
         }
         boolean nonInferiorityReady = design.primaryMetric().nonInferiorityMargin() != null
                 && (progress.reached() || finalLook);
@@ -93,7 +222,7 @@ final class Recommender {
                         + "change in the good direction is at least %s at %s").formatted(best.variant(), metric,
                                 percent(ni.margin()).replace("+", ""), number(ni.adjustedPValue()),
                                 percent(ni.worstLift()), String.format(Locale.ROOT, "%.0f %%", (1 - design.alpha()) * 100)));
-                return new ExperimentResults.Recommendation("SHIP:" + best.variant(), reasons);
+                return new Decided("SHIP:" + best.variant(), reasons);
             }
             reasons.add("no treatment is proven no worse than control on %s by more than %s".formatted(metric,
                     percent(design.primaryMetric().nonInferiorityMargin()).replace("+", "")));
@@ -103,14 +232,14 @@ final class Recommender {
                 reasons.add(0, "%s beats control on %s but violates guardrail(s) %s".formatted(c.variant(), metric,
                         violated(guardrails, c.variant())));
             }
-            return new ExperimentResults.Recommendation("KEEP_CONTROL", reasons);
+            return new Decided("KEEP_CONTROL", reasons);
         }
         if (!primary.comparisons().isEmpty() && primary.comparisons().stream().allMatch(ExperimentResults.Comparison::worse)) {
             reasons.add(0, "every treatment is worse than control on " + metric);
-            return new ExperimentResults.Recommendation("KEEP_CONTROL", reasons);
+            return new Decided("KEEP_CONTROL", reasons);
         }
         reasons.add(0, "no treatment is convincingly better than control on " + metric);
-        return new ExperimentResults.Recommendation("INCONCLUSIVE", reasons);
+        return new Decided("INCONCLUSIVE", reasons);
     }
 
     private static List<String> violated(List<ExperimentResults.Guardrail> guardrails, String variant) {
@@ -137,8 +266,8 @@ final class Recommender {
         };
     }
 
-    private static ExperimentResults.Recommendation inconclusive(String reason) {
-        return new ExperimentResults.Recommendation("INCONCLUSIVE", List.of(reason));
+    private static Decided inconclusive(String reason) {
+        return new Decided("INCONCLUSIVE", List.of(reason));
     }
 
     private static String percent(Double value) {

@@ -42,7 +42,8 @@ import io.refinery.experiments.stats.SrmResult;
  *   <li>A RATIO metric (primary or guardrail) is ΣN/ΣD per variant with the delta method's variance
  *       ({@link RatioStatistic}), from the metric's and its denominator's sums and the stored Σ N·D.</li>
  *   <li>SRM: Pearson's chi-square of the units against the weights ({@link SampleRatioMismatchCheck}).</li>
- *   <li>The recommendation: see {@link Recommender}.</li>
+ *   <li>The recommendation and its advice (ship, don't ship, keep running, inconclusive) with the power reached:
+ *       see {@link Recommender}.</li>
  * </ul>
  */
 public final class ResultsCalculator {
@@ -87,7 +88,7 @@ public final class ResultsCalculator {
                 metric.denominator(), metric.quantile(), metric.direction().name(), cuped, comparisons);
         long total = ordered.stream().mapToLong(VariantData::units).sum();
         ExperimentResults.Recommendation recommendation = Recommender.recommend(design, primary, guardrails, srm,
-                progress, total, finalLook);
+                progress, summaries, total, finalLook, design.power());
         return new ExperimentResults(design.analysis().name(), design.correction().name(), design.alpha(), summaries,
                 srm, primary, guardrails, progress, recommendation);
     }

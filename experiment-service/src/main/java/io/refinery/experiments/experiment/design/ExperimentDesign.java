@@ -14,13 +14,26 @@ import io.refinery.experiments.stats.MultipleTestingCorrection;
  * @param analysis FREQUENTIST, BAYESIAN or SEQUENTIAL
  * @param correction how treatments' p-values are adjusted when there are several
  * @param requiredUnitsPerVariant the planned sample size per variant
+ * @param power the power the sample size was planned for
+ * @param aaTest whether the variants are identical on purpose (an A/A test): a difference found is a failure
  */
 public record ExperimentDesign(List<VariantSpec> variants, MetricSpec primaryMetric, List<GuardrailSpec> guardrails,
-        double alpha, AnalysisMethod analysis, MultipleTestingCorrection correction, long requiredUnitsPerVariant) {
+        double alpha, AnalysisMethod analysis, MultipleTestingCorrection correction, long requiredUnitsPerVariant,
+        double power, boolean aaTest) {
+
+    /** The default planned power. */
+    public static final double DEFAULT_POWER = 0.8;
 
     public ExperimentDesign {
         variants = List.copyOf(variants);
         guardrails = List.copyOf(guardrails);
+    }
+
+    /** A design planned for {@link #DEFAULT_POWER}. */
+    public ExperimentDesign(List<VariantSpec> variants, MetricSpec primaryMetric, List<GuardrailSpec> guardrails,
+            double alpha, AnalysisMethod analysis, MultipleTestingCorrection correction, long requiredUnitsPerVariant) {
+        this(variants, primaryMetric, guardrails, alpha, analysis, correction, requiredUnitsPerVariant, DEFAULT_POWER,
+                false);
     }
 
     public VariantSpec control() {

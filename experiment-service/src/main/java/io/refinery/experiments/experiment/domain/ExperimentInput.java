@@ -16,8 +16,11 @@ public record ExperimentInput(String key, String systemKey, Kind kind, String hy
         Double alpha, Double power, AnalysisMethod analysis, MultipleTestingCorrection correction, String maxDuration,
         Double expectedDailyUnits) {
 
-    /** What is being compared (the seed's four kinds of experiment). */
-    public enum Kind { MODEL_VARIANT, CONTENT, INTERVENTION_THRESHOLD, PERSONALIZATION_DEPTH }
+    /**
+     * What is being compared: the seed's four kinds of experiment, and AA_TEST, identical variants run to check the
+     * assignment, the logging and the metric before trusting them (it never ships).
+     */
+    public enum Kind { MODEL_VARIANT, CONTENT, INTERVENTION_THRESHOLD, PERSONALIZATION_DEPTH, AA_TEST }
 
     /** What a unit of assignment is. */
     public enum UnitType { USER, SESSION, ORDER }

@@ -57,7 +57,7 @@ public class ExperimentJson {
 
     public ExperimentDesign design(Experiment e) {
         return new ExperimentDesign(variants(e), primaryMetric(e), guardrails(e), e.alpha, e.analysis, e.correction,
-                e.requiredUnitsPerVariant);
+                e.requiredUnitsPerVariant, e.power, e.kind == ExperimentInput.Kind.AA_TEST);
     }
 
     public String write(Object value) {

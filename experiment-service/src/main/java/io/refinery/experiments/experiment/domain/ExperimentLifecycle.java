@@ -79,6 +79,10 @@ public class ExperimentLifecycle {
                 }
                 Decision chosen = Decision.parse(decision == null ? v.recommendedDecision() : decision, treatments,
                         "decision");
+                if (e.kind == ExperimentInput.Kind.AA_TEST && chosen.kind() == Decision.Kind.SHIP) {
+                    throw new UnprocessableProblem("decision", "an A/A test compares identical variants and never "
+                            + "ships; conclude it with INCONCLUSIVE or KEEP_CONTROL");
+                }
                 Uni<Void> stopFirst = e.state == ExperimentState.RUNNING
                         ? stop(e, Trigger.MANUAL, "concluded", actor, now, v)
                         : Uni.createFrom().voidItem();

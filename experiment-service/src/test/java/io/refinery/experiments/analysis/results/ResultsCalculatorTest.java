@@ -27,6 +27,7 @@ import io.refinery.experiments.stats.NonInferiorityTest;
 import io.refinery.experiments.stats.PValueAdjustment;
 import io.refinery.experiments.stats.ProportionStatistic;
 import io.refinery.experiments.stats.SampleMeanStatistic;
+import io.refinery.experiments.stats.SampleSizeCalculator;
 import io.refinery.experiments.stats.SampleRatioMismatchCheck;
 import io.refinery.experiments.stats.SequentialRequest;
 import io.refinery.experiments.stats.SequentialResult;
@@ -92,6 +93,7 @@ class ResultsCalculatorTest {
         ExperimentDesign design = design(AnalysisMethod.FREQUENTIST, 30_000, List.of(), "a");
         ExperimentResults early = ResultsCalculator.compute(design, data, Map.of(), false);
         assertThat(early.recommendation().decision()).isEqualTo("INCONCLUSIVE");
+        assertThat(early.recommendation().advice()).isEqualTo("KEEP_RUNNING");
         assertThat(early.recommendation().reasons().get(0)).contains("10,000 of 30,000 units per variant");
         assertThat(early.progress().fraction()).isCloseTo(1 / 3.0, within(1e-12));
         ExperimentResults last = ResultsCalculator.compute(design, data, Map.of(), true);
@@ -240,6 +242,7 @@ class ResultsCalculatorTest {
         assertThat(c.nonInferiority().adjustedPValue()).isEqualTo(expected.pValue()); // one treatment: Holm keeps it
         assertThat(c.nonInferiority().nonInferior()).isTrue();
         assertThat(r.recommendation().decision()).isEqualTo("SHIP:small");
+        assertThat(r.recommendation().advice()).isEqualTo("SHIP");
         assertThat(r.recommendation().reasons().get(0)).contains("small is no worse than control on conversion by more than 10.00 %");
 
         // 4.2 % is a loss beyond the margin: not proven, nothing ships.
@@ -253,5 +256,65 @@ class ResultsCalculatorTest {
                 "small"), List.of(binomial("control", 100_000, 5_000), binomial("small", 100_000, 4_900)), Map.of(), false);
         assertThat(superiority.primaryMetric().comparisons().get(0).nonInferiority()).isNull();
         assertThat(superiority.recommendation().decision()).isEqualTo("INCONCLUSIVE");
+    }
+
+    @Test
+    void theAdviceWeighsThePowerReached() {
+        ExperimentDesign design = design(AnalysisMethod.FREQUENTIST, 20_000, List.of(), "a");
+        // 100,000 units per arm at 5 %: the power to see the planned +10 % (0.5 points) is high, and the 5.02 % found
+        // is far from it: don't ship. The power is the normal formula on the arms' own variances.
+        ExperimentResults flat = ResultsCalculator.compute(design, List.of(binomial("control", 100_000, 5_000),
+                binomial("a", 100_000, 5_020)), Map.of(), false);
+        double se = Math.sqrt(0.05 * 0.95 / 100_000 + 0.0502 * 0.9498 / 100_000);
+        assertThat(flat.recommendation().decision()).isEqualTo("INCONCLUSIVE");
+        assertThat(flat.recommendation().power()).isCloseTo(
+                SampleSizeCalculator.achievedPower(0.1 * 0.05, se, 0.05), within(1e-12)).isGreaterThan(0.99);
+        assertThat(flat.recommendation().advice()).isEqualTo("DONT_SHIP");
+        assertThat(flat.recommendation().reasons()).anySatisfy(x -> assertThat(x).contains("does not pay for itself"));
+
+        // Stopped early with 2,000 units per arm: final, but too weak to tell.
+        ExperimentResults weak = ResultsCalculator.compute(design, List.of(binomial("control", 2_000, 100),
+                binomial("a", 2_000, 104)), Map.of(), true);
+        assertThat(weak.recommendation().power()).isLessThan(0.8);
+        assertThat(weak.recommendation().advice()).isEqualTo("INCONCLUSIVE");
+
+        // Still running before the required sample: keep running.
+        ExperimentResults running = ResultsCalculator.compute(design, List.of(binomial("control", 2_000, 100),
+                binomial("a", 2_000, 104)), Map.of(), false);
+        assertThat(running.recommendation().advice()).isEqualTo("KEEP_RUNNING");
+
+        // A sample ratio mismatch: nothing to advise but fixing the setup.
+        ExperimentResults broken = ResultsCalculator.compute(design, List.of(binomial("control", 100_000, 5_000),
+                binomial("a", 90_000, 4_500)), Map.of(), true);
+        assertThat(broken.srm().mismatch()).isTrue();
+        assertThat(broken.recommendation().advice()).isEqualTo("INCONCLUSIVE");
+    }
+
+    @Test
+    void anAaTestPassesFailsOrKeepsRunningAndNeverShips() {
+        ExperimentDesign aa = new ExperimentDesign(List.of(new VariantSpec("control", 0.5, true, null),
+                new VariantSpec("copy", 0.5, false, null)), CONVERSION, List.of(), 0.05, AnalysisMethod.FREQUENTIST,
+                MultipleTestingCorrection.HOLM, 20_000, 0.8, true);
+        ExperimentResults same = ResultsCalculator.compute(aa, List.of(binomial("control", 30_000, 1_500),
+                binomial("copy", 30_000, 1_510)), Map.of(), false);
+        assertThat(same.recommendation().decision()).isEqualTo("INCONCLUSIVE");
+        assertThat(same.recommendation().advice()).isEqualTo("AA_PASSED");
+        assertThat(same.recommendation().reasons()).contains("an A/A test never ships");
+
+        // Identical variants that differ: 5 % against 6 % with 30,000 units each is no accident.
+        ExperimentResults different = ResultsCalculator.compute(aa, List.of(binomial("control", 30_000, 1_500),
+                binomial("copy", 30_000, 1_800)), Map.of(), false);
+        assertThat(different.recommendation().decision()).isEqualTo("INCONCLUSIVE");
+        assertThat(different.recommendation().advice()).isEqualTo("AA_FAILED");
+        assertThat(different.recommendation().reasons().get(0)).contains("copy differs from control on conversion");
+
+        ExperimentResults early = ResultsCalculator.compute(aa, List.of(binomial("control", 3_000, 150),
+                binomial("copy", 3_000, 180)), Map.of(), false);
+        assertThat(early.recommendation().advice()).isEqualTo("KEEP_RUNNING");
+
+        ExperimentResults skewed = ResultsCalculator.compute(aa, List.of(binomial("control", 3_000, 150),
+                binomial("copy", 2_000, 100)), Map.of(), false);
+        assertThat(skewed.recommendation().advice()).isEqualTo("AA_FAILED");
+        assertThat(skewed.recommendation().reasons().get(0)).contains("sample ratio mismatch");
     }
 }

@@ -183,6 +183,18 @@ class ExperimentLifecycleTest {
                 .body("rollout", nullValue());
         given().header("Authorization", VIEWER).queryParam("state", "concluded").queryParam("systemKey", "exp-life")
                 .get("/api/v1/experiments").then().statusCode(200).body("items.key", hasItems("life-ship", "life-keep"));
+
+        // An A/A test never ships; its advice says whether the setup can be trusted.
+        create(binomial("life-aa", "exp-life", "").replace("\"kind\": \"MODEL_VARIANT\"", "\"kind\": \"AA_TEST\""))
+                .statusCode(201).body("kind", equalTo("AA_TEST"));
+        action("life-aa", "start", null).statusCode(200);
+        given().header("Authorization", VIEWER).get("/api/v1/experiments/life-aa/results").then().statusCode(200)
+                .body("recommendation.decision", equalTo("INCONCLUSIVE"))
+                .body("recommendation.advice", equalTo("KEEP_RUNNING"));
+        action("life-aa", "conclude", "{\"decision\": \"SHIP:treatment\"}").statusCode(422)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("decision"));
+        action("life-aa", "conclude", "{\"decision\": \"INCONCLUSIVE\"}").statusCode(200).body("state", equalTo("CONCLUDED"))
+                .body("decision", equalTo("INCONCLUSIVE")).body("rollout", nullValue());
     }
 
     private static JsonNode read(String json) {

@@ -11,7 +11,7 @@ import java.util.List;
 public record ExperimentPage(ConsoleFrame frame, String key, String notice, String systemKey, String state,
         String hypothesis, String analysis, Stamp startedAt, Stamp endsAt, Stamp computedAt, String metric,
         List<VariantRow> variants, ForestChart forest, String srm, boolean srmMismatch, List<GuardrailRow> guardrails,
-        List<ProgressBar> samples, ProgressBar time, String decision, List<String> reasons) {
+        List<ProgressBar> samples, ProgressBar time, String decision, List<String> reasons, String advice) {
 
     /** One variant: lift, interval and significance are blank for control. */
     public record VariantRow(String variant, boolean control, String units, String mean, String lift, String interval,

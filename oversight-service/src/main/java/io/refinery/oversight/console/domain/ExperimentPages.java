@@ -89,7 +89,7 @@ public class ExperimentPages {
                     + "). Reload to try again.";
             return new ExperimentPage(frame, key, notice, systemKey, state, hypothesis, analysis, Stamp.of(started),
                     Stamp.of(ends), null, text(e.path("primaryMetric"), "name"), List.of(), null, null, false, List.of(),
-                    List.of(), time, null, List.of());
+                    List.of(), time, null, List.of(), null);
         }
         boolean bayesian = "BAYESIAN".equals(analysis);
         Map<String, JsonNode> comparisons = new HashMap<>();
@@ -160,7 +160,27 @@ public class ExperimentPages {
                         + " is not conclusive");
         return new ExperimentPage(frame, key, null, systemKey, state, hypothesis, analysis, Stamp.of(started), Stamp.of(ends),
                 Stamp.of(instant(text(r, "computedAt"))), metric, List.copyOf(rows), chart, srmText, mismatch,
-                List.copyOf(guardrails), List.copyOf(samples), time, text(rec, "decision"), List.copyOf(reasons));
+                List.copyOf(guardrails), List.copyOf(samples), time, text(rec, "decision"), List.copyOf(reasons),
+                advice(rec));
+    }
+
+    /** The advice in words, with the power reached when the results give it (null without an advice). */
+    static String advice(JsonNode recommendation) {
+        String advice = text(recommendation, "advice");
+        if (advice == null) {
+            return null;
+        }
+        String words = switch (advice) {
+            case "SHIP" -> "Ship it";
+            case "DONT_SHIP" -> "Don't ship";
+            case "KEEP_RUNNING" -> "Keep running";
+            case "AA_PASSED" -> "A/A test passed: the setup can be trusted";
+            case "AA_FAILED" -> "A/A test failed: check the assignment, logging and metric";
+            default -> "Inconclusive";
+        };
+        JsonNode power = recommendation.path("power");
+        return power.isNumber() ? words + " (power to detect the planned effect: "
+                + Math.round(power.asDouble() * 100) + " %)" : words;
     }
 
     private static ExperimentPage.ProgressBar bar(String name, long units, long required) {

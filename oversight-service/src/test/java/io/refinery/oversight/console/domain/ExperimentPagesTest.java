@@ -50,7 +50,8 @@ class ExperimentPagesTest {
                "confidenceInterval":{"lower":-0.011,"upper":0.019},"pValue":0.61,"status":"PASSED",
                "method":"FREQUENTIST","sequential":null}]}],
              "progress":{"requiredUnitsPerVariant":31234,"smallestVariantUnits":23871,"fraction":0.7643,"reached":false},
-             "recommendation":{"decision":"INCONCLUSIVE","reasons":["The required sample is not reached yet (76 %)."]}}
+             "recommendation":{"decision":"INCONCLUSIVE","reasons":["The required sample is not reached yet (76 %)."],
+                               "advice":"KEEP_RUNNING","power":0.4321}}
             """;
 
     private static JsonNode json(String s) throws Exception {
@@ -91,6 +92,7 @@ class ExperimentPagesTest {
         assertThat(page.time().text()).isEqualTo("day 14 of 28 (50 %)");
         assertThat(page.decision()).isEqualTo("INCONCLUSIVE");
         assertThat(page.reasons()).containsExactly("The required sample is not reached yet (76 %).");
+        assertThat(page.advice()).isEqualTo("Keep running (power to detect the planned effect: 43 %)");
     }
 
     @Test
