@@ -27,6 +27,7 @@ import io.refinery.experiments.assignment.api.UnitIds;
 import io.refinery.experiments.assignment.domain.Assignments;
 import io.refinery.experiments.experiment.domain.ExperimentChecks;
 import io.refinery.experiments.experiment.domain.ExperimentEvaluator;
+import io.refinery.experiments.experiment.domain.ExperimentInteractions;
 import io.refinery.experiments.experiment.domain.ExperimentInput;
 import io.refinery.experiments.experiment.domain.ExperimentJson;
 import io.refinery.experiments.experiment.domain.ExperimentLifecycle;
@@ -52,16 +53,19 @@ public class ExperimentResource {
     private final Assignments assignments;
     private final ExperimentEvaluator evaluator;
     private final ExperimentChecks checks;
+    private final ExperimentInteractions interactions;
     private final JsonWebToken caller;
 
     public ExperimentResource(ExperimentService experiments, ExperimentLifecycle lifecycle, ExperimentJson json,
-            Assignments assignments, ExperimentEvaluator evaluator, ExperimentChecks checks, JsonWebToken caller) {
+            Assignments assignments, ExperimentEvaluator evaluator, ExperimentChecks checks,
+            ExperimentInteractions interactions, JsonWebToken caller) {
         this.experiments = experiments;
         this.lifecycle = lifecycle;
         this.json = json;
         this.assignments = assignments;
         this.evaluator = evaluator;
         this.checks = checks;
+        this.interactions = interactions;
         this.caller = caller;
     }
 
@@ -150,6 +154,20 @@ public class ExperimentResource {
         return lifecycle.conclude(key, caller.getSubject(), request == null ? null : request.decision(),
                 request == null ? null : request.rationale()).call(assignments::refresh)
                 .map(e -> ExperimentView.of(e, json));
+    }
+
+    @GET
+    @Path("/{key}/interactions")
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "Interactions with the other experiments of the same AI system that share units with it",
+            description = "Per other experiment: the variant × variant table of the shared units with Pearson's "
+                    + "chi-square test of independence (dependent when p < 0.001), and for a BINOMIAL or CONTINUOUS "
+                    + "primary metric each treatment's effect under each of the other's variants against its effect "
+                    + "under the other's control (difference of differences, robust standard errors, Holm-adjusted). "
+                    + "interacting is true when either finds something. Computed on request from the units.")
+    @APIResponse(responseCode = "404", description = "No experiment with that key")
+    public Uni<ExperimentInteractions.Report> interactions(@PathParam("key") String key) {
+        return experiments.get(key).flatMap(interactions::of);
     }
 
     @GET

@@ -35,7 +35,12 @@ public class ExperimentJson {
     }
 
     public List<VariantSpec> variants(Experiment e) {
-        return read(e.variants, VARIANTS);
+        return readVariants(e.variants);
+    }
+
+    /** The variants of a stored {@code variants} column. */
+    public List<VariantSpec> readVariants(String column) {
+        return read(column, VARIANTS);
     }
 
     public MetricSpec primaryMetric(Experiment e) {
