@@ -3,6 +3,10 @@ package io.refinery.experiments.experiment.api;
 import static io.restassured.RestAssured.given;
 
 import io.refinery.testing.RefineryTestResource;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 import io.refinery.testing.auth.TestTokens;
 import io.refinery.testing.events.SystemEvents;
 import io.restassured.http.ContentType;
@@ -51,5 +55,17 @@ public final class ExperimentFixtures {
     public static void createAndStart(String body, String key) {
         create(body).statusCode(201);
         action(key, "start", null).statusCode(200);
+    }
+
+    /** Logs failed validations and reads every JSON number as a double, as the results tests compare them. */
+    public static void readNumbersAsDoubles() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+    }
+
+    /** {@code GET /api/v1/experiments/{key}/results} as a viewer, which must answer 200. */
+    public static JsonPath results(String key) {
+        return given().header("Authorization", VIEWER).get("/api/v1/experiments/" + key + "/results").then()
+                .statusCode(200).extract().jsonPath();
     }
 }

@@ -26,10 +26,7 @@ import io.refinery.experiments.stats.ArmStatistic;
 import io.refinery.experiments.stats.InteractionTest;
 import io.refinery.experiments.stats.ProportionStatistic;
 import io.refinery.testing.RefineryTestResource;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 
 /**
  * Two experiments on the same system and the same 800 users: the new ranker (A) only lifts conversion when the new
@@ -41,8 +38,7 @@ class InteractionsFlowTest {
 
     @BeforeAll
     static void config() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+        ExperimentFixtures.readNumbersAsDoubles();
     }
 
     @Test

@@ -1,13 +1,12 @@
 package io.refinery.experiments.experiment.api;
 
-import static io.refinery.experiments.experiment.api.ExperimentFixtures.VIEWER;
 import static io.refinery.experiments.experiment.api.ExperimentFixtures.create;
 import static io.refinery.experiments.experiment.api.ExperimentFixtures.createAndStart;
 import static io.refinery.experiments.experiment.api.ExperimentFixtures.registerSystem;
+import static io.refinery.experiments.experiment.api.ExperimentFixtures.results;
 import static io.refinery.experiments.ingestion.api.IngestionFlowTest.exposure;
 import static io.refinery.experiments.ingestion.api.IngestionFlowTest.outcome;
 import static io.refinery.experiments.ingestion.api.IngestionFlowTest.post;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -35,10 +34,7 @@ import io.refinery.experiments.stats.NonInferiorityTest;
 import io.refinery.experiments.stats.RatioStatistic;
 import io.refinery.testing.RefineryTestResource;
 import io.refinery.testing.kafka.TestTopics;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 
 /**
  * Ratio metrics end to end: revenue per session (primary) and items per order (guardrail), users randomised, on the
@@ -51,8 +47,7 @@ class RatioMetricsFlowTest {
 
     @BeforeAll
     static void config() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+        ExperimentFixtures.readNumbersAsDoubles();
     }
 
     private static final String DESIGN = """
@@ -66,10 +61,6 @@ class RatioMetricsFlowTest {
                              "maxRegression": 0.5}],
              "maxDuration": "P14D"}""";
 
-    private static JsonPath results(String key) {
-        return given().header("Authorization", VIEWER).get("/api/v1/experiments/" + key + "/results").then()
-                .statusCode(200).extract().jsonPath();
-    }
 
     @Test
     void revenuePerSessionAndItemsPerOrderEqualTheEnginesDeltaMethodAnswer() {

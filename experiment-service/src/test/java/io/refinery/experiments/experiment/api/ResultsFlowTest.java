@@ -1,13 +1,12 @@
 package io.refinery.experiments.experiment.api;
 
-import static io.refinery.experiments.experiment.api.ExperimentFixtures.VIEWER;
 import static io.refinery.experiments.experiment.api.ExperimentFixtures.action;
 import static io.refinery.experiments.experiment.api.ExperimentFixtures.createAndStart;
 import static io.refinery.experiments.experiment.api.ExperimentFixtures.registerSystem;
+import static io.refinery.experiments.experiment.api.ExperimentFixtures.results;
 import static io.refinery.experiments.ingestion.api.IngestionFlowTest.exposure;
 import static io.refinery.experiments.ingestion.api.IngestionFlowTest.outcome;
 import static io.refinery.experiments.ingestion.api.IngestionFlowTest.post;
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -42,10 +41,7 @@ import io.refinery.experiments.stats.SampleRatioMismatchCheck;
 import io.refinery.experiments.stats.SrmRequest;
 import io.refinery.testing.RefineryTestResource;
 import io.refinery.testing.kafka.TestTopics;
-import io.restassured.RestAssured;
-import io.restassured.config.JsonConfig;
 import io.restassured.path.json.JsonPath;
-import io.restassured.path.json.config.JsonPathConfig.NumberReturnType;
 
 /** Exposures and outcomes in, results out: the results equal the engine's answers on the same counts. */
 @QuarkusTest
@@ -54,14 +50,9 @@ class ResultsFlowTest {
 
     @BeforeAll
     static void config() {
-        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
+        ExperimentFixtures.readNumbersAsDoubles();
     }
 
-    private static JsonPath results(String key) {
-        return given().header("Authorization", VIEWER).get("/api/v1/experiments/" + key + "/results").then()
-                .statusCode(200).extract().jsonPath();
-    }
 
     @Test
     void threeArmsOfConversionsWithARevenueGuardrailGiveTheEnginesHolmAdjustedAnswers() {
