@@ -31,6 +31,7 @@ import io.refinery.experiments.experiment.domain.ExperimentInteractions;
 import io.refinery.experiments.experiment.domain.ExperimentInput;
 import io.refinery.experiments.experiment.domain.ExperimentJson;
 import io.refinery.experiments.experiment.domain.ExperimentLifecycle;
+import io.refinery.experiments.experiment.domain.ExperimentSegments;
 import io.refinery.experiments.experiment.domain.ExperimentService;
 import io.refinery.experiments.experiment.domain.ExperimentState;
 import io.refinery.platform.api.Page;
@@ -54,11 +55,12 @@ public class ExperimentResource {
     private final ExperimentEvaluator evaluator;
     private final ExperimentChecks checks;
     private final ExperimentInteractions interactions;
+    private final ExperimentSegments segments;
     private final JsonWebToken caller;
 
     public ExperimentResource(ExperimentService experiments, ExperimentLifecycle lifecycle, ExperimentJson json,
             Assignments assignments, ExperimentEvaluator evaluator, ExperimentChecks checks,
-            ExperimentInteractions interactions, JsonWebToken caller) {
+            ExperimentInteractions interactions, ExperimentSegments segments, JsonWebToken caller) {
         this.experiments = experiments;
         this.lifecycle = lifecycle;
         this.json = json;
@@ -66,6 +68,7 @@ public class ExperimentResource {
         this.evaluator = evaluator;
         this.checks = checks;
         this.interactions = interactions;
+        this.segments = segments;
         this.caller = caller;
     }
 
@@ -154,6 +157,21 @@ public class ExperimentResource {
         return lifecycle.conclude(key, caller.getSubject(), request == null ? null : request.decision(),
                 request == null ? null : request.rationale()).call(assignments::refresh)
                 .map(e -> ExperimentView.of(e, json));
+    }
+
+    @GET
+    @Path("/{key}/segments")
+    @RolesAllowed({ Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
+    @Operation(summary = "Results per segment of one dimension the exposures carry (device, customer_type, region)",
+            description = "In each segment every treatment against control on the primary metric (BINOMIAL or "
+                    + "CONTINUOUS, after CUPED where every unit has a covariate); the p-values of all segments adjusted "
+                    + "together by the experiment's correction; per treatment Cochran's Q test of whether the effect "
+                    + "differs between segments (heterogeneous when p < alpha). Computed on request from the units.")
+    @APIResponse(responseCode = "400", description = "No dimension, or not a dimension name")
+    @APIResponse(responseCode = "404", description = "No experiment with that key")
+    public Uni<ExperimentSegments.Report> segments(@PathParam("key") String key,
+            @QueryParam("dimension") String dimension) {
+        return experiments.get(key).flatMap(e -> segments.of(e, dimension));
     }
 
     @GET

@@ -39,6 +39,8 @@ public record ExperimentPlan(String key, String systemKey, ExperimentInput.Kind 
     public static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,63}$");
     public static final Pattern VARIANT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$");
     public static final Pattern METRIC = Pattern.compile("^[a-z0-9][a-z0-9_.-]{0,99}$");
+    /** A segment dimension's name (an exposure's segments): lowercase, a letter first, up to 40 characters. */
+    public static final Pattern DIMENSION = Pattern.compile("^[a-z][a-z0-9_.-]{0,39}$");
     public static final int MAX_VARIANTS = 10;
     public static final int MAX_GUARDRAILS = 10;
     static final int MAX_TEXT = 2000;

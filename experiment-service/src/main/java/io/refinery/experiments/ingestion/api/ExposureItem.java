@@ -20,5 +20,8 @@ public record ExposureItem(
         @Schema(description = "A variant key; without it, the one the assignment gives is taken", example = "treatment")
         String variant,
         @Schema(description = "ISO-8601 UTC, at most 5 minutes ahead; now when absent") Instant at,
-        @Schema(description = "The unit's pre-period value of the primary metric, for CUPED") Double covariate) {
+        @Schema(description = "The unit's pre-period value of the primary metric, for CUPED") Double covariate,
+        @Schema(description = "The unit's attributes for segment analysis, at most 8: dimension (lowercase) to value "
+                + "(1-64 characters); those of the unit's first exposure count", example = "{\"device\": \"mobile\", "
+                + "\"customer_type\": \"new\"}") java.util.Map<String, String> segments) {
 }

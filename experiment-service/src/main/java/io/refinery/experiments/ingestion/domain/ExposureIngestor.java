@@ -36,14 +36,15 @@ public class ExposureIngestor {
     /** Enrols new units, counts them per variant, and returns those that had outcomes waiting. */
     private static final String ENROL = """
             with d as (
-              select * from unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::float8[])
-                as d(experiment_id, unit_id, variant, at, covariate)
+              select * from unnest($1::uuid[], $2::text[], $3::text[], $4::timestamptz[], $5::float8[], $6::text[])
+                as d(experiment_id, unit_id, variant, at, covariate, segments)
               order by experiment_id, unit_id
             ), enrolled as (
-              insert into experiments.units as u (experiment_id, unit_id, variant, first_exposed_at, covariate)
-              select experiment_id, unit_id, variant, at, covariate from d
+              insert into experiments.units as u (experiment_id, unit_id, variant, first_exposed_at, covariate, segments)
+              select experiment_id, unit_id, variant, at, covariate, segments::jsonb from d
               on conflict (experiment_id, unit_id) do update
-                set variant = excluded.variant, first_exposed_at = excluded.first_exposed_at, covariate = excluded.covariate
+                set variant = excluded.variant, first_exposed_at = excluded.first_exposed_at, covariate = excluded.covariate,
+                    segments = excluded.segments
                 where u.variant is null
               returning u.experiment_id, u.unit_id, u.variant, u.covariate, (u.xmax <> 0) as waited
             ), counted as (
@@ -190,21 +191,35 @@ public class ExposureIngestor {
             String[] variants = new String[units.size()];
             OffsetDateTime[] at = new OffsetDateTime[units.size()];
             Double[] covariates = new Double[units.size()];
+            String[] segments = new String[units.size()];
             for (int i = 0; i < units.size(); i++) {
                 Valid v = units.get(i);
+                segments[i] = v.item().segments().isEmpty() ? null : segmentsJson(v.item().segments());
                 experiments[i] = v.experimentId();
                 unitIds[i] = v.item().unitId();
                 variants[i] = v.variant();
                 at[i] = v.item().at().atOffset(ZoneOffset.UTC);
                 covariates[i] = v.item().covariate();
             }
-            return conn.preparedQuery(ENROL).execute(Tuple.of(experiments, unitIds, variants, at, covariates))
+            return conn.preparedQuery(ENROL).execute(Tuple.of(experiments, unitIds, variants, at, covariates, segments))
                     .flatMap(waiting -> fold(conn, waiting, found)).map(newUnits -> {
                         accepted.increment(fresh.size());
                         enrolled.increment(newUnits);
                         return counts;
                     });
         });
+    }
+
+    /** {"dimension":"value",...} in key order, escaped as JSON strings. */
+    static String segmentsJson(java.util.SortedMap<String, String> segments) {
+        StringBuilder json = new StringBuilder("{");
+        segments.forEach((k, v) -> {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append(io.vertx.core.json.Json.encode(k)).append(':').append(io.vertx.core.json.Json.encode(v));
+        });
+        return json.append('}').toString();
     }
 
     /** Folds the waiting outcomes; returns how many units were enrolled (the row without a unit). */

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,14 +23,22 @@ public final class IngestItems {
 
     static final int MAX_UNIT_ID = 200;
     private static final Duration MAX_FUTURE = Duration.ofMinutes(5);
-    private static final Set<String> EXPOSURE_FIELDS = Set.of("id", "experimentKey", "unitId", "variant", "at", "covariate");
+    private static final Set<String> EXPOSURE_FIELDS = Set.of("id", "experimentKey", "unitId", "variant", "at", "covariate",
+            "segments");
+    /** The most segment dimensions an exposure may carry. */
+    static final int MAX_SEGMENTS = 8;
+
     private static final Set<String> OUTCOME_FIELDS = Set.of("id", "experimentKey", "systemKey", "unitId", "metric", "value", "at");
 
     private IngestItems() {
     }
 
-    /** A unit saw a variant; without a variant, the one the assignment gives is taken. */
-    public record Exposure(String id, String experimentKey, String unitId, String variant, Instant at, Double covariate) {
+    /**
+     * A unit saw a variant; without a variant, the one the assignment gives is taken. {@code segments} are the unit's
+     * attributes for segment analysis (dimension → value), empty when not given.
+     */
+    public record Exposure(String id, String experimentKey, String unitId, String variant, Instant at, Double covariate,
+            java.util.SortedMap<String, String> segments) {
     }
 
     /** A unit-level metric value, for one experiment or for every running experiment of a system the unit is in. */
@@ -63,8 +72,38 @@ public final class IngestItems {
         }
         Instant at = at(node, now, issues);
         Double covariate = number(node, "covariate", false, issues);
-        return issues.isEmpty() ? new Parsed<>(new Exposure(id, experimentKey, unitId, variant, at, covariate), List.of())
+        java.util.SortedMap<String, String> segments = segments(node.get("segments"), issues);
+        return issues.isEmpty()
+                ? new Parsed<>(new Exposure(id, experimentKey, unitId, variant, at, covariate, segments), List.of())
                 : new Parsed<>(null, issues);
+    }
+
+    /** {"dimension": "value", ...}: at most {@link #MAX_SEGMENTS}, lowercase dimensions, values of 1-64 characters. */
+    private static java.util.SortedMap<String, String> segments(JsonNode node, List<FieldIssue> issues) {
+        java.util.SortedMap<String, String> segments = new java.util.TreeMap<>();
+        if (node == null || node.isNull()) {
+            return segments;
+        }
+        if (!node.isObject()) {
+            issues.add(new FieldIssue("segments", "must be an object of dimension to value, e.g. {\"device\": \"mobile\"}"));
+            return segments;
+        }
+        if (node.size() > MAX_SEGMENTS) {
+            issues.add(new FieldIssue("segments", "at most " + MAX_SEGMENTS + " dimensions"));
+            return segments;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
+            Map.Entry<String, JsonNode> f = fields.next();
+            String field = "segments." + f.getKey();
+            if (!ExperimentPlan.DIMENSION.matcher(f.getKey()).matches()) {
+                issues.add(new FieldIssue(field, "a dimension is lowercase: a-z first, then a-z, 0-9, '_', '.', '-' (up to 40)"));
+            } else if (!f.getValue().isTextual() || f.getValue().asText().isEmpty() || f.getValue().asText().length() > 64) {
+                issues.add(new FieldIssue(field, "must be a string of 1 to 64 characters"));
+            } else {
+                segments.put(f.getKey(), f.getValue().asText());
+            }
+        }
+        return segments;
     }
 
     public static Parsed<Outcome> outcome(JsonNode node, Instant now) {
