@@ -18,8 +18,9 @@
 #      2 warm-ups and 7 timed calls with curl, the median and the fastest (target: median < 200 ms).
 #      RESULTS_METRIC=RATIO makes the primary metric revenue per session (RATIO, delta method): every unit sends a
 #      sessions outcome and about 30 % a revenue outcome, so the outcome rate shows what Σ N·D costs ingestion.
-#      RESULTS_METRIC=QUANTILE makes it p90 latency: 90 % of the units send one latency outcome, and every GET sorts
-#      the exposed units' values in PostgreSQL (a quantile has no running sum).
+#      RESULTS_METRIC=QUANTILE makes it p90 latency: 90 % of the units send one latency outcome, and every GET walks
+#      the counts of units per value that ingestion keeps (a quantile has no running sum).
+#   4. segments: every exposure names a device; GET .../segments?dimension=device, a warm-up and 3 timed calls.
 # Environment: EXP_BENCH_PORT (18082), EXP_BENCH_KAFKA_PORT (19092; controller +1), WRK_CONNECTIONS (32),
 # WRK_THREADS (2), WRK_DURATION (20s), SKIP_BUILD=1 to reuse the built jars, SKIP_JMH=1, SKIP_HTTP=1, SKIP_RESULTS=1, KEEP_DB=1,
 # TOKEN_CACHE_SIZE (the service's refinery.auth.token-cache.max-size; 0 verifies every token, as before issue 20),
@@ -238,4 +239,17 @@ awk -v m="$METRIC" -v med="$(sed -n 4p <<<"$sorted")" -v fast="$(head -1 <<<"$so
     m, u, med * 1000, fast * 1000, (med < 0.2 ? "met" : "NOT met")
   printf "RESULT|experiment results over %d units, %s (median GET)|%.1f|ms|< 200 ms|%.2fx\n", u, m, med * 1000, med / 0.2 }'
 say "answer: $(head -c 600 "$WORK/results.json")..."
+# Segment analysis is computed on request from the units (one aggregate over them), unlike results: its cost grows.
+seg_times=()
+for i in 1 2 3 4; do
+  t=$(curl -sS -o "$WORK/segments.json" -w '%{http_code} %{time_total}' \
+    "$URL/api/v1/experiments/bench-results/segments?dimension=device" -H "Authorization: Bearer $viewer")
+  [ "${t%% *}" = 200 ] || { cat "$WORK/segments.json" >&2; die "segments answered ${t%% *}"; }
+  [ "$i" -gt 1 ] && seg_times+=("${t##* }")
+done
+seg_median=$(printf '%s\n' "${seg_times[@]}" | sort -n | sed -n 2p)
+awk -v m="$METRIC" -v med="$seg_median" -v u="$units_seen" 'BEGIN {
+  printf "segments (%s): %d units, 3 devices: median %.1f ms per GET .../segments?dimension=device (3 calls after a warm-up)\n", m, u, med * 1000
+  printf "RESULT|experiment segments over %d units, %s (median GET)|%.1f|ms|-|-\n", u, m, med * 1000 }'
+say "segments: $(head -c 400 "$WORK/segments.json")..."
 say "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"

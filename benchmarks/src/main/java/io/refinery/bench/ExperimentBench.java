@@ -34,7 +34,8 @@ import io.refinery.experiments.assignment.allocation.Allocation;
  * BINOMIAL experiment whose primary metric is {@code conversion}; VARIANTS = "control,treatment" in declaration
  * order, weights 50/50) through {@code POST URL/api/v1/exposures} in batches of 10,000, then a conversion outcome
  * ({@code value 1}) for about 10 % of the control's units and 11 % of the treatment's through
- * {@code POST URL/api/v1/outcomes}. Units are placed by the same hash the service uses, so the variant is left
+ * {@code POST URL/api/v1/outcomes}. Each exposure names a device (mobile, desktop, tablet, in turn) as its
+ * segment. Units are placed by the same hash the service uses, so the variant is left
  * to the service. CLIENTS concurrent clients; every answer must be 202 with the whole batch accepted.</li>
  * <li>{@code load URL TOKEN EXPERIMENT VARIANTS N CLIENTS RATIO}: the same exposures for an experiment whose primary
  * metric is the RATIO revenue per session: every unit gets a {@code sessions} outcome of 1 to 4, and about 30 % of
@@ -47,6 +48,8 @@ import io.refinery.experiments.assignment.allocation.Allocation;
 public final class ExperimentBench {
 
     private static final int BATCH = 10_000;
+    /** Every exposure names the unit's device, for the segment analysis the script times. */
+    private static final String[] DEVICES = { "mobile", "desktop", "tablet" };
     private static final Pattern ACCEPTED = Pattern.compile("\"accepted\"\\s*:\\s*(\\d+)");
 
     private ExperimentBench() {
@@ -101,7 +104,8 @@ public final class ExperimentBench {
             String unit = "u-" + i;
             exposureBatch.append(inExposureBatch == 0 ? '[' : ',').append("{\"id\":\"x-").append(run).append('-')
                     .append(i).append("\",\"experimentKey\":\"").append(experiment).append("\",\"unitId\":\"")
-                    .append(unit).append("\",\"at\":\"").append(at).append("\"}");
+                    .append(unit).append("\",\"at\":\"").append(at).append("\",\"segments\":{\"device\":\"")
+                    .append(DEVICES[i % DEVICES.length]).append("\"}}");
             if (++inExposureBatch == BATCH) {
                 exposures.add(exposureBatch.append(']').toString().getBytes());
                 exposureBatch.setLength(0);

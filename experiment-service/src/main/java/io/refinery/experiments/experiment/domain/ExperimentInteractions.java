@@ -82,7 +82,7 @@ public class ExperimentInteractions {
                 return Uni.createFrom().item(new Report(e.key, e.systemKey, metric.name(), metric.type().name(),
                         e.alpha, List.of()));
             }
-            return pool.preparedQuery(CELLS).execute(Tuple.of(e.id, keys.keySet().toArray(new UUID[0]), metric.name()))
+            return UnitScans.run(pool, CELLS, Tuple.of(e.id, keys.keySet().toArray(new UUID[0]), metric.name()))
                     .map(rows -> {
                         Map<UUID, List<Row>> byOther = new HashMap<>();
                         rows.forEach(r -> byOther.computeIfAbsent(r.getUUID("other"), x -> new ArrayList<>()).add(r));

@@ -103,7 +103,7 @@ public class ExperimentSegments {
                     design.correction().name(), design.alpha(), variants, List.of(), List.of(), 0,
                     "segment analysis covers BINOMIAL and CONTINUOUS primary metrics; this one is " + metric.type()));
         }
-        return pool.preparedQuery(CELLS).execute(Tuple.of(e.id, metric.name(), dimension))
+        return UnitScans.run(pool, CELLS, Tuple.of(e.id, metric.name(), dimension))
                 .map(rows -> report(e.key, design, variants, dimension, rows));
     }
 
