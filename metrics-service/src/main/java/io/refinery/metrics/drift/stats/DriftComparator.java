@@ -40,9 +40,8 @@ public final class DriftComparator {
         double threshold = thresholdFor(input, method);
         switch (method) {
             case KS -> {
-                double statistic = KolmogorovSmirnov.statistic(reference, current);
-                return withPValue(method, statistic,
-                        KolmogorovSmirnov.pValue(statistic, reference.size(), current.size()), threshold);
+                KolmogorovSmirnov.Outcome ks = KolmogorovSmirnov.test(reference, current);
+                return withPValue(method, ks.statistic(), ks.pValue(), threshold, ks.method().name());
             }
             case WASSERSTEIN -> {
                 return withoutPValue(method, Wasserstein.normalizedDistance(reference, current), threshold);
@@ -73,20 +72,22 @@ public final class DriftComparator {
         }
         double statistic = ChiSquareGoodnessOfFit.statistic(counts);
         double pValue = ChiSquareGoodnessOfFit.pValue(statistic, ChiSquareGoodnessOfFit.degreesOfFreedom(counts));
-        return withPValue(method, statistic, pValue, threshold);
+        return withPValue(method, statistic, pValue, threshold, "ASYMPTOTIC");
     }
 
     private static double thresholdFor(DriftInput input, DriftMethod method) {
         return input.threshold() != null ? input.threshold() : method.defaultThreshold();
     }
 
-    private static DriftResult withPValue(DriftMethod method, double statistic, double pValue, double threshold) {
+    private static DriftResult withPValue(DriftMethod method, double statistic, double pValue, double threshold,
+            String pValueMethod) {
         boolean drifted = method.drifted(statistic, pValue, threshold);
-        return new DriftResult(method, statistic, pValue, threshold, drifted, null);
+        return new DriftResult(method, statistic, pValue, threshold, drifted, null, pValueMethod);
     }
 
     private static DriftResult withoutPValue(DriftMethod method, double statistic, double threshold) {
         PsiBand band = method == DriftMethod.PSI ? PsiBand.of(statistic) : null;
-        return new DriftResult(method, statistic, null, threshold, method.drifted(statistic, null, threshold), band);
+        return new DriftResult(method, statistic, null, threshold, method.drifted(statistic, null, threshold), band,
+                null);
     }
 }

@@ -9,6 +9,9 @@ package io.refinery.metrics.drift.stats;
  * @param threshold the threshold applied: the one asked for, or the method's default
  * @param drifted whether the statistic or p-value passes the threshold (see {@link DriftMethod#drifted})
  * @param psiBand the {@link PsiBand} of the statistic for PSI, null for the other methods
+ * @param pValueMethod how the p-value was computed: KS EXACT (lattice paths, up to 10,000 values per sample),
+ *     ASYMPTOTIC (the finite-N distribution at N = round(mn/(m+n))) or LIMITING (Kolmogorov's law), as scipy's
+ *     {@code ks_2samp} chooses; CHI_SQUARE ASYMPTOTIC (the chi-square distribution); null without a p-value
  */
 public record DriftResult(
         DriftMethod method,
@@ -16,7 +19,8 @@ public record DriftResult(
         Double pValue,
         double threshold,
         boolean drifted,
-        PsiBand psiBand) {
+        PsiBand psiBand,
+        String pValueMethod) {
 
     public DriftResult {
         if (method == null || method == DriftMethod.AUTO) {
