@@ -76,13 +76,13 @@ final class FeatureComparison {
     private static FeatureResult insufficient(MonitorFeature f, int referenceSize, int currentSize, long referenceSeen,
             long currentSeen, String note) {
         return new FeatureResult(f.name(), f.type(), f.modelInput(), null, null, null, null, false, null, referenceSize,
-                currentSize, referenceSeen, currentSeen, null, note);
+                currentSize, referenceSeen, currentSeen, null, note, null);
     }
 
     private static FeatureResult result(MonitorFeature f, DriftResult r, int referenceSize, int currentSize,
             long referenceSeen, long currentSeen, Double meanShift) {
         return new FeatureResult(f.name(), f.type(), f.modelInput(), r.method(), r.statistic(), r.pValue(),
                 r.threshold(), r.drifted(), r.psiBand(), referenceSize, currentSize, referenceSeen, currentSeen,
-                meanShift, null);
+                meanShift, null, r.pValueMethod());
     }
 }

@@ -14,11 +14,13 @@ import io.refinery.metrics.drift.stats.PsiBand;
  * @param referenceSize values compared from the reference window (a uniform sample of {@code referenceSeen})
  * @param currentSize values compared from the current window (a uniform sample of {@code currentSeen})
  * @param meanShift {@code (mean_cur - mean_ref) / std_ref} for numerical features, else null
+ * @param pValueMethod how the p-value was computed (EXACT, ASYMPTOTIC, LIMITING; see {@code DriftResult}); null
+ *     without a p-value
  */
 @RegisterForReflection
 public record FeatureResult(String feature, DataType type, boolean modelInput, DriftMethod method, Double statistic,
         Double pValue, Double threshold, boolean drifted, PsiBand band, int referenceSize, int currentSize,
-        long referenceSeen, long currentSeen, Double meanShift, String note) {
+        long referenceSeen, long currentSeen, Double meanShift, String note, String pValueMethod) {
 
     /** Whether the feature was compared (enough data on both sides). */
     public boolean evaluated() {
