@@ -170,7 +170,8 @@ public class ExperimentResource {
     @APIResponse(responseCode = "400", description = "No dimension, or not a dimension name")
     @APIResponse(responseCode = "404", description = "No experiment with that key")
     public Uni<ExperimentSegments.Report> segments(@PathParam("key") String key,
-            @QueryParam("dimension") String dimension) {
+            @org.eclipse.microprofile.openapi.annotations.parameters.Parameter(description = "A dimension the exposures'"
+                    + " segments name", example = "customer_type") @QueryParam("dimension") String dimension) {
         return experiments.get(key).flatMap(e -> segments.of(e, dimension));
     }
 

@@ -9,4 +9,12 @@ package io.refinery.experiments.experiment.design;
  * @param description free text, may be null
  */
 public record VariantSpec(String key, double weight, boolean control, String description) {
+
+    /** The keys of {@code variants}, the control first, then the treatments in declaration order. */
+    public static java.util.List<String> keysControlFirst(java.util.List<VariantSpec> variants) {
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        variants.stream().filter(VariantSpec::control).forEach(v -> keys.add(v.key()));
+        variants.stream().filter(v -> !v.control()).forEach(v -> keys.add(v.key()));
+        return keys;
+    }
 }

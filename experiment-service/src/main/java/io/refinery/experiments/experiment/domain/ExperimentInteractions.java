@@ -76,7 +76,7 @@ public class ExperimentInteractions {
             Map<UUID, List<String>> variants = new HashMap<>();
             for (Row row : others) {
                 keys.put(row.getUUID("id"), row.getString("key"));
-                variants.put(row.getUUID("id"), controlFirst(json.readVariants(row.getString("variants"))));
+                variants.put(row.getUUID("id"), VariantSpec.keysControlFirst(json.readVariants(row.getString("variants"))));
             }
             if (keys.isEmpty()) {
                 return Uni.createFrom().item(new Report(e.key, e.systemKey, metric.name(), metric.type().name(),
@@ -86,7 +86,7 @@ public class ExperimentInteractions {
                     .map(rows -> {
                         Map<UUID, List<Row>> byOther = new HashMap<>();
                         rows.forEach(r -> byOther.computeIfAbsent(r.getUUID("other"), x -> new ArrayList<>()).add(r));
-                        List<String> mine = controlFirst(json.variants(e));
+                        List<String> mine = VariantSpec.keysControlFirst(json.variants(e));
                         List<Pair> pairs = new ArrayList<>();
                         for (Map.Entry<UUID, List<Row>> entry : byOther.entrySet()) {
                             pairs.add(pair(keys.get(entry.getKey()), mine, variants.get(entry.getKey()), entry.getValue(),
@@ -138,12 +138,5 @@ public class ExperimentInteractions {
             table.add(java.util.Arrays.stream(row).boxed().toList());
         }
         return new Pair(otherKey, shared, mine, theirs, table, assignment, effects, interacting, message);
-    }
-
-    private static List<String> controlFirst(List<VariantSpec> variants) {
-        List<String> keys = new ArrayList<>();
-        variants.stream().filter(VariantSpec::control).forEach(v -> keys.add(v.key()));
-        variants.stream().filter(v -> !v.control()).forEach(v -> keys.add(v.key()));
-        return keys;
     }
 }

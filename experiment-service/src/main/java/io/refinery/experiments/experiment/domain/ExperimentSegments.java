@@ -95,9 +95,7 @@ public class ExperimentSegments {
         }
         ExperimentDesign design = json.design(e);
         MetricSpec metric = design.primaryMetric();
-        List<String> variants = new ArrayList<>();
-        design.variants().stream().filter(VariantSpec::control).forEach(v -> variants.add(v.key()));
-        design.variants().stream().filter(v -> !v.control()).forEach(v -> variants.add(v.key()));
+        List<String> variants = VariantSpec.keysControlFirst(design.variants());
         if (metric.type() != MetricType.BINOMIAL && metric.type() != MetricType.CONTINUOUS) {
             return Uni.createFrom().item(new Report(e.key, metric.name(), metric.type().name(), dimension,
                     design.correction().name(), design.alpha(), variants, List.of(), List.of(), 0,
