@@ -33,7 +33,7 @@ class SerialisedRecordsTest extends SerialisedByHandTest {
             AlertRule.class, JudgedPeriod.class, DriftDetected.class, LifecycleEvent.ExperimentStarted.class,
             LifecycleEvent.ExperimentStopped.class, LifecycleEvent.ExperimentConcluded.class,
             LifecycleEvent.ExperimentOverdue.class, LifecycleEvent.CoverageGap.class,
-            LifecycleEvent.RolloutStepped.class, InsightEvent.ContradictionDetected.class,
+            LifecycleEvent.HoldoutMeasured.class, LifecycleEvent.RolloutStepped.class, InsightEvent.ContradictionDetected.class,
             InsightEvent.ThemeSpiked.class);
 
     SerialisedRecordsTest() {

@@ -72,6 +72,26 @@ public sealed interface LifecycleEvent extends AboutSystem {
     }
 
     /**
+     * Data of {@value #TYPE}: a reading of a system's holdout, the share of units kept out of every experiment and
+     * rollout of the system started since the holdout began. The lift is the exposed population's against the
+     * held-out units' on the holdout's metric: the cumulative impact of what shipped meanwhile. Sent at most once a
+     * day while the holdout runs, and once when it ends ({@code finalReading}).
+     *
+     * @param relativeLift exposed over held-out, relative (0.021 = +2.1 %); null until both sides have units
+     * @param advice       IMPACT_POSITIVE, IMPACT_NEGATIVE, NO_IMPACT_DETECTED, KEEP_RUNNING or INCONCLUSIVE
+     * @param shipped      what shipped on the system since the holdout began: experiment keys with their variant
+     *                     ({@code key:variant}) and completed rollouts ({@code rollout:key})
+     */
+    @RegisterForReflection
+    record HoldoutMeasured(UUID experimentId, String holdoutKey, String systemKey, String metric, double share,
+            long heldOutUnits, long exposedUnits, Double relativeLift, Double ciLow, Double ciHigh, Double pValue,
+            String advice, List<String> shipped, Instant startedAt, Instant measuredAt, boolean finalReading)
+            implements LifecycleEvent {
+
+        public static final String TYPE = "io.refinery.experiments.holdout.measured.v1";
+    }
+
+    /**
      * Data of {@code io.refinery.experiments.rollout.<step>.v1}: a rollout took {@code step} (created, blocked,
      * gate-requested, phase-approved, phase-rejected, paused, resume-requested, resumed, rolled-back, completed,
      * override-requested) and is now in {@code state}.

@@ -19,7 +19,8 @@ public final class LifecycleEvents {
             LifecycleEvent.ExperimentConcluded.TYPE, LifecycleEvent.ExperimentConcluded.class,
             LifecycleEvent.ExperimentOverdue.TYPE, LifecycleEvent.ExperimentOverdue.class,
             LifecycleEvent.CoverageGap.OPENED, LifecycleEvent.CoverageGap.class,
-            LifecycleEvent.CoverageGap.CLOSED, LifecycleEvent.CoverageGap.class);
+            LifecycleEvent.CoverageGap.CLOSED, LifecycleEvent.CoverageGap.class,
+            LifecycleEvent.HoldoutMeasured.TYPE, LifecycleEvent.HoldoutMeasured.class);
 
     private LifecycleEvents() {
     }

@@ -115,9 +115,11 @@ public record ExperimentResults(String analysis, String correction, double alpha
     }
 
     /**
-     * @param decision SHIP:&lt;variant&gt;, KEEP_CONTROL or INCONCLUSIVE: what concluding now would record
+     * @param decision SHIP:&lt;variant&gt;, KEEP_CONTROL or INCONCLUSIVE (a holdout: RELEASE): what concluding now
+     *     would record
      * @param reasons why, most important first
-     * @param advice what to do now: SHIP, DONT_SHIP, KEEP_RUNNING or INCONCLUSIVE (see {@code Recommender})
+     * @param advice what to do now: SHIP, DONT_SHIP, KEEP_RUNNING or INCONCLUSIVE; an A/A test: AA_PASSED or
+     *     AA_FAILED; a holdout: IMPACT_POSITIVE, IMPACT_NEGATIVE or NO_IMPACT_DETECTED (see {@code Recommender})
      * @param power the power the primary metric's test has now to detect the planned effect (the MDE on the control's
      *     mean, with the arms' observed variances), the lowest over the treatments; null when it cannot be computed
      */

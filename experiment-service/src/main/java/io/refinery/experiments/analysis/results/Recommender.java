@@ -45,6 +45,12 @@ import io.refinery.experiments.stats.SampleSizeCalculator;
  * on final data), when a comparison finds a difference on the primary metric or a guardrail is VIOLATED; AA_PASSED
  * when neither happens by then; KEEP_RUNNING before. A difference is expected by chance at rate alpha (see
  * {@code GET /api/v1/analysis/aa-check}); a repeated one points at the assignment, the logging or the metric.
+ *
+ * <p>A holdout (control: the units kept out of every change since it began; the treatment: everyone else) is never
+ * shipped: its decision is RELEASE, and its advice reads the cumulative impact of what shipped: IMPACT_POSITIVE or
+ * IMPACT_NEGATIVE when the exposed units are convincingly better or worse once the required sample is reached (any
+ * time under SEQUENTIAL, or on final data); NO_IMPACT_DETECTED when neither with the planned power reached;
+ * INCONCLUSIVE on a sample ratio mismatch or on final data without that power; KEEP_RUNNING otherwise.
  */
 final class Recommender {
 
@@ -57,6 +63,9 @@ final class Recommender {
         Double power = power(design, variants);
         if (design.aaTest()) {
             return aaTest(design, primary, guardrails, srm, progress, totalUnits, finalLook, power);
+        }
+        if (design.holdout()) {
+            return holdout(design, primary, srm, progress, totalUnits, finalLook, power, plannedPower);
         }
         Decided d = decide(design, primary, guardrails, srm, progress, totalUnits, finalLook);
         String advice;
@@ -126,6 +135,45 @@ final class Recommender {
         }
         reasons.add("an A/A test never ships");
         return new ExperimentResults.Recommendation("INCONCLUSIVE", reasons, advice, power);
+    }
+
+    private static ExperimentResults.Recommendation holdout(ExperimentDesign design,
+            ExperimentResults.PrimaryMetric primary, ExperimentResults.Srm srm, ExperimentResults.Progress progress,
+            long totalUnits, boolean finalLook, Double power, double plannedPower) {
+        List<String> reasons = new ArrayList<>();
+        String advice;
+        ExperimentResults.Comparison c = primary.comparisons().isEmpty() ? null : primary.comparisons().get(0);
+        boolean ready = progress.reached() || finalLook || design.analysis() == AnalysisMethod.SEQUENTIAL;
+        if (Boolean.TRUE.equals(srm.mismatch())) {
+            advice = "INCONCLUSIVE";
+            reasons.add("sample ratio mismatch: held-out and exposed units %s against weights %s (p = %s): the holdout's "
+                    .formatted(srm.observed(), srm.expectedWeights(), number(srm.pValue())) + "assignment or exposure "
+                    + "logging is broken, so the impact cannot be trusted");
+        } else if (totalUnits == 0 || c == null) {
+            advice = "KEEP_RUNNING";
+            reasons.add("no exposed units yet");
+        } else if (ready && (c.better() || c.worse())) {
+            advice = c.better() ? "IMPACT_POSITIVE" : "IMPACT_NEGATIVE";
+            reasons.add("what shipped since the holdout began changes %s by %s against the held-out units (%s)"
+                    .formatted(primary.name(), c.relativeLift() == null ? number(c.absoluteDifference())
+                            : percent(c.relativeLift()), c.adjustedPValue() != null ? "p = " + number(c.adjustedPValue())
+                                    : "chance to be better " + number(c.chanceToBeBetter())));
+        } else if (ready && power != null && power >= plannedPower) {
+            advice = "NO_IMPACT_DETECTED";
+            reasons.add("with %s power to detect a %s change, the exposed units do not differ from the held-out ones on %s"
+                    .formatted(String.format(Locale.ROOT, "%.0f %%", power * 100),
+                            percent(design.primaryMetric().minimumDetectableEffect()).replace("+", ""), primary.name()));
+        } else if (!finalLook) {
+            advice = "KEEP_RUNNING";
+            reasons.add(ready ? "no impact of the planned size found yet; the holdout keeps measuring"
+                    : "holdout: %,d of %,d held-out units so far; reading the impact earlier inflates false positives"
+                            .formatted(progress.smallestVariantUnits(), progress.requiredUnitsPerVariant()));
+        } else {
+            advice = "INCONCLUSIVE";
+            reasons.add("the holdout ended without enough data to tell the impact on " + primary.name());
+        }
+        reasons.add("a holdout is never shipped: it ends by releasing its units");
+        return new ExperimentResults.Recommendation("RELEASE", reasons, advice, power);
     }
 
     /** A decision and its reasons, before the advice. */

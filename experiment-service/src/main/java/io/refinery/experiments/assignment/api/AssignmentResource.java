@@ -14,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.refinery.experiments.assignment.allocation.Holdout;
 import io.refinery.experiments.assignment.domain.Assignments;
 import io.refinery.experiments.rollout.domain.RolloutAssignments;
 import io.refinery.platform.api.Roles;
@@ -46,7 +47,11 @@ public class AssignmentResource {
     @Schema(name = "Assignments", description = "The unit's variant in each running experiment of the system")
     public record AssignmentsView(String unitId, String systemKey, List<Assignments.Assignment> assignments,
             @Schema(description = "Each rollout of the system that serves a phase: whether the unit gets its variant")
-            List<RolloutAssignments.Answer> rollouts) {
+            List<RolloutAssignments.Answer> rollouts,
+            @Schema(description = "The key of the system's running holdout when it keeps this unit out of every "
+                    + "experiment and rollout started since it began, and of every change shipped meanwhile (keep "
+                    + "the unit on the baseline); null otherwise", example = "reco-engine-2026-q4")
+            String heldOutBy) {
     }
 
     @POST
@@ -55,7 +60,9 @@ public class AssignmentResource {
     @RolesAllowed({ Roles.INGEST, Roles.VIEWER, Roles.REVIEWER, Roles.APPROVER, Roles.ADMIN })
     @Operation(summary = "The unit's variant in every running experiment of a system",
             description = "An experiment whose traffic fraction leaves the unit out answers inExperiment: false. With "
-                    + "attributes (category, region, segment, warehouse), rollouts serving a phase answer too.")
+                    + "attributes (category, region, segment, warehouse), rollouts serving a phase answer too. A unit "
+                    + "in the system's holdout answers reason HOLDOUT for every experiment and rollout started since "
+                    + "the holdout began, and heldOutBy names the holdout.")
     public AssignmentsView assignAll(AssignmentsRequest request) {
         if (request == null) {
             throw new InvalidFieldsProblem("body", "is required: {unitId, systemKey}");
@@ -64,8 +71,10 @@ public class AssignmentResource {
         if (request.systemKey() == null || request.systemKey().isBlank()) {
             throw new InvalidFieldsProblem("systemKey", "is required");
         }
+        Holdout holdout = assignments.holdoutOf(request.systemKey(), unitId);
         return new AssignmentsView(unitId, request.systemKey(), assignments.assignAll(request.systemKey(), unitId),
                 rollouts.assignAll(request.systemKey(), unitId,
-                        request.attributes() == null ? java.util.Map.of() : request.attributes()));
+                        request.attributes() == null ? java.util.Map.of() : request.attributes(), holdout),
+                holdout == null ? null : holdout.key());
     }
 }

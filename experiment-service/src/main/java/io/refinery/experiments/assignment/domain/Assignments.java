@@ -1,5 +1,6 @@
 package io.refinery.experiments.assignment.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,8 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.refinery.experiments.assignment.allocation.Allocation;
 import io.refinery.experiments.assignment.allocation.AssignmentSnapshot;
+import io.refinery.experiments.assignment.allocation.Holdout;
+import io.refinery.experiments.experiment.domain.ExperimentInput;
 import io.refinery.experiments.experiment.design.VariantSpec;
 import io.refinery.experiments.experiment.domain.ExperimentState;
 import io.refinery.platform.problem.NotFoundProblem;
@@ -29,13 +32,15 @@ import io.vertx.mutiny.sqlclient.Row;
  * Serves assignments from memory. Every replica keeps an {@link AssignmentSnapshot} of the experiments, loaded from
  * PostgreSQL at start, re-read on a short schedule ({@code refinery.experiments.snapshot-refresh}, 2 s), so a change
  * made on another replica is followed within that interval, and re-read at once after a change on this replica.
- * An assignment never touches the database. A read that finishes after a newer one never replaces it.
+ * An assignment never touches the database. A read that finishes after a newer one never replaces it. A system's
+ * running holdout keeps its units out of every experiment started since it began (reason {@code HOLDOUT}).
  */
 @ApplicationScoped
 public class Assignments {
 
     private static final Logger LOG = Logger.getLogger(Assignments.class);
-    private static final String LOAD = "select key, system_key, state, traffic_fraction, variants from experiments.experiments";
+    private static final String LOAD = "select key, system_key, kind, state, traffic_fraction, variants, started_at"
+            + " from experiments.experiments";
     private static final TypeReference<List<VariantSpec>> VARIANTS = new TypeReference<>() {
     };
 
@@ -43,6 +48,8 @@ public class Assignments {
     public record Assignment(String experimentKey, String unitId, boolean inExperiment, String variant, String reason) {
         public static final String NOT_RUNNING = "NOT_RUNNING";
         public static final String NOT_IN_TRAFFIC = "NOT_IN_TRAFFIC";
+        /** The system's holdout keeps the unit out of every experiment started since it began. */
+        public static final String HOLDOUT = "HOLDOUT";
     }
 
     private final Pool pool;
@@ -75,19 +82,25 @@ public class Assignments {
         return pool.query(LOAD).execute().map(rows -> {
             Map<String, AssignmentSnapshot.Entry> byKey = new HashMap<>();
             Map<String, List<Allocation>> bySystem = new HashMap<>();
+            Map<String, Holdout> holdouts = new HashMap<>();
             for (Row row : rows) {
                 String key = row.getString("key");
                 String state = row.getString("state");
                 String system = row.getString("system_key");
+                Instant startedAt = row.getOffsetDateTime("started_at") == null ? null
+                        : row.getOffsetDateTime("started_at").toInstant();
                 Allocation allocation = null;
                 if (ExperimentState.RUNNING.name().equals(state)) {
                     allocation = allocation(key, row.getDouble("traffic_fraction"), row.getString("variants"));
                     bySystem.computeIfAbsent(system, s -> new ArrayList<>()).add(allocation);
+                    if (ExperimentInput.Kind.HOLDOUT.name().equals(row.getString("kind"))) {
+                        holdouts.put(system, new Holdout(key, allocation, startedAt));
+                    }
                 }
-                byKey.put(key, new AssignmentSnapshot.Entry(state, system, allocation));
+                byKey.put(key, new AssignmentSnapshot.Entry(state, system, allocation, startedAt));
             }
             bySystem.values().forEach(list -> list.sort(java.util.Comparator.comparing(Allocation::experimentKey)));
-            return new AssignmentSnapshot(byKey, bySystem);
+            return new AssignmentSnapshot(byKey, bySystem, holdouts);
         }).invoke(next -> {
             synchronized (this) {
                 if (read > applied.get()) {
@@ -113,20 +126,35 @@ public class Assignments {
         if (entry.allocation() == null) {
             return new Assignment(experimentKey, unitId, false, null, Assignment.NOT_RUNNING);
         }
-        return of(entry.allocation(), unitId);
+        AssignmentSnapshot current = snapshot;
+        return of(current, entry.systemKey(), entry.allocation(), unitId);
     }
 
     /** The unit's variant in each running experiment of the system, by experiment key. */
     public List<Assignment> assignAll(String systemKey, String unitId) {
-        List<Allocation> running = snapshot.runningBySystem().getOrDefault(systemKey, List.of());
+        AssignmentSnapshot current = snapshot;
+        List<Allocation> running = current.runningBySystem().getOrDefault(systemKey, List.of());
         List<Assignment> answers = new ArrayList<>(running.size());
         for (Allocation allocation : running) {
-            answers.add(of(allocation, unitId));
+            answers.add(of(current, systemKey, allocation, unitId));
         }
         return answers;
     }
 
-    private static Assignment of(Allocation allocation, String unitId) {
+    /**
+     * The system's running holdout when it holds {@code unitId} out (of every change started since it began), else
+     * null.
+     */
+    public Holdout holdoutOf(String systemKey, String unitId) {
+        Holdout holdout = snapshot.holdouts().get(systemKey);
+        return holdout != null && holdout.holds(unitId) ? holdout : null;
+    }
+
+    private static Assignment of(AssignmentSnapshot current, String systemKey, Allocation allocation, String unitId) {
+        String key = allocation.experimentKey();
+        if (current.heldOut(systemKey, key, current.byKey().get(key).startedAt(), unitId)) {
+            return new Assignment(key, unitId, false, null, Assignment.HOLDOUT);
+        }
         String variant = allocation.assign(unitId);
         return variant == null
                 ? new Assignment(allocation.experimentKey(), unitId, false, null, Assignment.NOT_IN_TRAFFIC)

@@ -18,10 +18,11 @@ public class Coverage {
 
     private static final String GAPS = """
             select s.system_key, s.name, s.kind, g.opened_at,
-                   (select e.key from experiments.experiments e where e.system_key = s.system_key
+                   (select e.key from experiments.experiments e where e.system_key = s.system_key and e.kind <> 'HOLDOUT'
                     order by coalesce(e.concluded_at, e.stopped_at, e.created_at) desc limit 1) as last_experiment
             from experiments.systems s left join experiments.coverage_gaps g on g.system_key = s.system_key
-            where not exists (select 1 from experiments.experiments e where e.system_key = s.system_key and e.state = 'RUNNING')
+            where not exists (select 1 from experiments.experiments e where e.system_key = s.system_key and e.state = 'RUNNING'
+                                and e.kind <> 'HOLDOUT')
               and s.system_key > $1
             order by s.system_key limit $2""";
 

@@ -23,6 +23,7 @@ public class CoverageGauges {
 
     private static final String RUNNING = "select s.system_key, count(e.id) as running from experiments.systems s"
             + " left join experiments.experiments e on e.system_key = s.system_key and e.state = 'RUNNING'"
+            + " and e.kind <> 'HOLDOUT'"
             + " group by s.system_key";
 
     private final Pool pool;

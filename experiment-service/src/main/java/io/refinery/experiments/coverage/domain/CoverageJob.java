@@ -25,13 +25,14 @@ public class CoverageJob {
     private static final Logger LOG = Logger.getLogger(CoverageJob.class);
     private static final String LOCK = "select pg_try_advisory_xact_lock(hashtext('experiments.coverage'))";
     private static final String RUNNING = "select 1 from experiments.experiments e where e.system_key = %s"
-            + " and e.state = 'RUNNING'";
+            + " and e.state = 'RUNNING' and e.kind <> 'HOLDOUT'";
     private static final String OPEN = "insert into experiments.coverage_gaps (system_key, opened_at)"
             + " select s.system_key, ?1 from experiments.systems s where not exists (" + RUNNING.formatted("s.system_key")
             + ") order by s.system_key on conflict do nothing returning system_key";
     private static final String CLOSE = "delete from experiments.coverage_gaps g where exists ("
             + RUNNING.formatted("g.system_key") + ") returning g.system_key, cast(g.opened_at as text),"
-            + " (select min(e.key) from experiments.experiments e where e.system_key = g.system_key and e.state = 'RUNNING')";
+            + " (select min(e.key) from experiments.experiments e where e.system_key = g.system_key and e.state = 'RUNNING'"
+            + " and e.kind <> 'HOLDOUT')";
 
     private final LifecycleEvents events;
 

@@ -15,11 +15,11 @@ import io.refinery.experiments.stats.MultipleTestingCorrection;
  * @param correction how treatments' p-values are adjusted when there are several
  * @param requiredUnitsPerVariant the planned sample size per variant
  * @param power the power the sample size was planned for
- * @param aaTest whether the variants are identical on purpose (an A/A test): a difference found is a failure
+ * @param kind a test of treatments, an A/A test or a holdout
  */
 public record ExperimentDesign(List<VariantSpec> variants, MetricSpec primaryMetric, List<GuardrailSpec> guardrails,
         double alpha, AnalysisMethod analysis, MultipleTestingCorrection correction, long requiredUnitsPerVariant,
-        double power, boolean aaTest) {
+        double power, DesignKind kind) {
 
     /** The default planned power. */
     public static final double DEFAULT_POWER = 0.8;
@@ -33,7 +33,17 @@ public record ExperimentDesign(List<VariantSpec> variants, MetricSpec primaryMet
     public ExperimentDesign(List<VariantSpec> variants, MetricSpec primaryMetric, List<GuardrailSpec> guardrails,
             double alpha, AnalysisMethod analysis, MultipleTestingCorrection correction, long requiredUnitsPerVariant) {
         this(variants, primaryMetric, guardrails, alpha, analysis, correction, requiredUnitsPerVariant, DEFAULT_POWER,
-                false);
+                DesignKind.TREATMENT_TEST);
+    }
+
+    /** Whether the variants are identical on purpose (an A/A test): a difference found is a failure. */
+    public boolean aaTest() {
+        return kind == DesignKind.AA_TEST;
+    }
+
+    /** Whether this is a holdout: control holds the units kept out, the treatment everyone else. */
+    public boolean holdout() {
+        return kind == DesignKind.HOLDOUT;
     }
 
     public VariantSpec control() {

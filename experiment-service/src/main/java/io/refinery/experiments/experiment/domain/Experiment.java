@@ -104,4 +104,7 @@ public class Experiment extends AuditedEntity {
     public String rolloutDecidedBy;
     @Column(name = "rollout_decided_at")
     public Instant rolloutDecidedAt;
+    /** A running holdout's last published daily reading. */
+    @Column(name = "holdout_measured_at")
+    public Instant holdoutMeasuredAt;
 }

@@ -27,6 +27,8 @@ import io.smallrye.mutiny.Uni;
  *   <li>STOPPED and not concluded within {@code concludeGrace}: an overdue event, once; at its max duration it is
  *       concluded like a running one.</li>
  * </ul>
+ * A holdout never stops on its sample: each check of a running one publishes its day's reading (at most one a day),
+ * and at its max duration it is released (concluded RELEASE, with a final reading).
  * Every replica runs the job; each due experiment is claimed with FOR UPDATE SKIP LOCKED, and on-demand evaluation
  * locks the row too, so each check happens once.
  */
@@ -48,9 +50,11 @@ public class ExperimentChecks {
     private final LifecycleEvents events;
     private final ExperimentJson json;
     private final ExperimentConfig config;
+    private final HoldoutReadings holdouts;
 
     public ExperimentChecks(ExperimentEvaluator evaluator, ExperimentLifecycle lifecycle, LifecycleEvents events,
-            ExperimentJson json, ExperimentConfig config) {
+            ExperimentJson json, ExperimentConfig config, HoldoutReadings holdouts) {
+        this.holdouts = holdouts;
         this.evaluator = evaluator;
         this.lifecycle = lifecycle;
         this.events = events;
@@ -94,11 +98,16 @@ public class ExperimentChecks {
             if (pastEnd) {
                 Uni<Void> stop = running ? lifecycle.stop(e, Trigger.MAX_DURATION, "max duration " + e.maxDuration
                         + " reached", SCHEDULER, at, verdict) : Uni.createFrom().voidItem();
-                Decision decision = Decision.parse(verdict.recommendedDecision(), treatments(e), "decision");
+                Decision decision = Decision.parse(ExperimentLifecycle.defaultDecision(e, verdict), treatments(e),
+                        "decision");
                 String rationale = "concluded automatically at max duration " + e.maxDuration + ": "
                         + String.join("; ", results.recommendation().reasons());
                 return stop.flatMap(x -> lifecycle.conclude(e, decision, rationale, SCHEDULER, Trigger.MAX_DURATION, at,
                         verdict)).replaceWith(new Outcome(e, Action.CONCLUDED, results));
+            }
+            if (e.kind == ExperimentInput.Kind.HOLDOUT) {
+                return running ? holdouts.measureDaily(e, results, at).replaceWith(new Outcome(e, Action.NONE, results))
+                        : Uni.createFrom().item(new Outcome(e, Action.NONE, results));
             }
             if (running && e.analysis != AnalysisMethod.SEQUENTIAL && results.progress().reached()) {
                 return lifecycle.stop(e, Trigger.SAMPLE_REACHED, "every variant reached " + e.requiredUnitsPerVariant

@@ -3,6 +3,7 @@ package io.refinery.experiments.experiment.domain;
 import java.util.List;
 
 import io.refinery.experiments.experiment.design.AnalysisMethod;
+import io.refinery.experiments.experiment.design.DesignKind;
 import io.refinery.experiments.experiment.design.Direction;
 import io.refinery.experiments.stats.MetricType;
 import io.refinery.experiments.stats.MultipleTestingCorrection;
@@ -17,10 +18,21 @@ public record ExperimentInput(String key, String systemKey, Kind kind, String hy
         Double expectedDailyUnits) {
 
     /**
-     * What is being compared: the seed's four kinds of experiment, and AA_TEST, identical variants run to check the
-     * assignment, the logging and the metric before trusting them (it never ships).
+     * What is being compared: the seed's four kinds of experiment; AA_TEST, identical variants run to check the
+     * assignment, the logging and the metric before trusting them (it never ships); and HOLDOUT, a system's share of
+     * units kept out of every later experiment and rollout (created with {@code POST /api/v1/holdouts}).
      */
-    public enum Kind { MODEL_VARIANT, CONTENT, INTERVENTION_THRESHOLD, PERSONALIZATION_DEPTH, AA_TEST }
+    public enum Kind {
+        MODEL_VARIANT, CONTENT, INTERVENTION_THRESHOLD, PERSONALIZATION_DEPTH, AA_TEST, HOLDOUT;
+
+        public DesignKind designKind() {
+            return switch (this) {
+                case AA_TEST -> DesignKind.AA_TEST;
+                case HOLDOUT -> DesignKind.HOLDOUT;
+                default -> DesignKind.TREATMENT_TEST;
+            };
+        }
+    }
 
     /** What a unit of assignment is. */
     public enum UnitType { USER, SESSION, ORDER }

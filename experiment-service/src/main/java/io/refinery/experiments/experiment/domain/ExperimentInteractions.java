@@ -31,7 +31,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 public class ExperimentInteractions {
 
     private static final String OTHERS = "select id, key, variants from experiments.experiments"
-            + " where system_key = $1 and id <> $2 and state <> 'DRAFT' order by key";
+            + " where system_key = $1 and id <> $2 and state <> 'DRAFT' and kind <> 'HOLDOUT' order by key";
 
     private static final String CELLS = """
             select b.experiment_id as other, a.variant, b.variant as other_variant, count(*) as n,

@@ -62,7 +62,7 @@ public class ExperimentJson {
 
     public ExperimentDesign design(Experiment e) {
         return new ExperimentDesign(variants(e), primaryMetric(e), guardrails(e), e.alpha, e.analysis, e.correction,
-                e.requiredUnitsPerVariant, e.power, e.kind == ExperimentInput.Kind.AA_TEST);
+                e.requiredUnitsPerVariant, e.power, e.kind.designKind());
     }
 
     public String write(Object value) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.refinery.experiments.analysis.results.ExperimentResults;
 import io.refinery.experiments.experiment.design.VariantSpec;
 import io.refinery.platform.problem.ConflictProblem;
 import io.refinery.platform.problem.NotFoundProblem;
@@ -24,8 +25,11 @@ public class ExperimentLifecycle {
     private final ExperimentJson json;
     private final LifecycleEvents events;
     private final ExperimentEvaluator evaluator;
+    private final HoldoutReadings holdouts;
 
-    public ExperimentLifecycle(ExperimentJson json, LifecycleEvents events, ExperimentEvaluator evaluator) {
+    public ExperimentLifecycle(ExperimentJson json, LifecycleEvents events, ExperimentEvaluator evaluator,
+            HoldoutReadings holdouts) {
+        this.holdouts = holdouts;
         this.json = json;
         this.events = events;
         this.evaluator = evaluator;
@@ -74,14 +78,20 @@ public class ExperimentLifecycle {
             java.util.List<String> treatments = json.variants(e).stream().filter(x -> !x.control())
                     .map(VariantSpec::key).toList();
             return evaluator.verdict(e, now).flatMap(v -> {
-                if (decision == null && v.recommendedDecision() == null) {
+                if (decision == null && e.kind != ExperimentInput.Kind.HOLDOUT && v.recommendedDecision() == null) {
                     throw new UnprocessableProblem("decision", "is required: there are no results to recommend one yet");
                 }
-                Decision chosen = Decision.parse(decision == null ? v.recommendedDecision() : decision, treatments,
+                Decision chosen = Decision.parse(decision == null ? defaultDecision(e, v) : decision, treatments,
                         "decision");
                 if (e.kind == ExperimentInput.Kind.AA_TEST && chosen.kind() == Decision.Kind.SHIP) {
                     throw new UnprocessableProblem("decision", "an A/A test compares identical variants and never "
                             + "ships; conclude it with INCONCLUSIVE or KEEP_CONTROL");
+                }
+                if ((e.kind == ExperimentInput.Kind.HOLDOUT) != (chosen.kind() == Decision.Kind.RELEASE)) {
+                    throw new UnprocessableProblem("decision", e.kind == ExperimentInput.Kind.HOLDOUT
+                            ? "a holdout is never shipped or kept: conclude it with RELEASE"
+                            : "only a holdout is released; conclude an experiment with SHIP:<variant>, KEEP_CONTROL "
+                                    + "or INCONCLUSIVE");
                 }
                 Uni<Void> stopFirst = e.state == ExperimentState.RUNNING
                         ? stop(e, Trigger.MANUAL, "concluded", actor, now, v)
@@ -112,9 +122,17 @@ public class ExperimentLifecycle {
         e.nextCheckAt = null;
         e.rolloutRequestId = decision.ships() ? UUID.randomUUID() : null;
         touch(e, now, actor);
-        return events.concluded(e, trigger.name(), verdict.recommendedDecision(), verdict.evaluation(),
-                decision.ships() ? verdict.magnitudes().get(decision.variant()) : null,
-                decision.ships() ? verdict.confidences().get(decision.variant()) : null);
+        Uni<Void> reading = e.kind == ExperimentInput.Kind.HOLDOUT
+                && verdict.evaluation() instanceof ExperimentResults results ? holdouts.measureFinal(e, results, now)
+                        : Uni.createFrom().voidItem();
+        return reading.flatMap(x -> events.concluded(e, trigger.name(), verdict.recommendedDecision(),
+                verdict.evaluation(), decision.ships() ? verdict.magnitudes().get(decision.variant()) : null,
+                decision.ships() ? verdict.confidences().get(decision.variant()) : null));
+    }
+
+    /** What a conclusion without a decision takes: RELEASE for a holdout, else the recommended decision. */
+    static String defaultDecision(Experiment e, Verdict v) {
+        return e.kind == ExperimentInput.Kind.HOLDOUT ? Decision.RELEASE.toString() : v.recommendedDecision();
     }
 
     private static void touch(Experiment e, Instant now, String actor) {

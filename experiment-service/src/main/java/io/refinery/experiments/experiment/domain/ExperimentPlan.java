@@ -52,12 +52,27 @@ public record ExperimentPlan(String key, String systemKey, ExperimentInput.Kind 
                 requiredUnitsPerVariant);
     }
 
-    /** Checks {@code in}; throws {@link UnprocessableProblem} listing every field at fault. */
+    /**
+     * Checks {@code in}; throws {@link UnprocessableProblem} listing every field at fault. A HOLDOUT is refused here:
+     * holdouts are made by {@code POST /api/v1/holdouts} ({@link #ofHoldout}).
+     */
     public static ExperimentPlan of(ExperimentInput in) {
+        return check(in, false);
+    }
+
+    /** Checks a holdout's design, built by the holdout API as an experiment of kind HOLDOUT. */
+    public static ExperimentPlan ofHoldout(ExperimentInput in) {
+        return check(in, true);
+    }
+
+    private static ExperimentPlan check(ExperimentInput in, boolean holdout) {
         if (in == null) {
             throw new UnprocessableProblem("body", "is required");
         }
         List<FieldIssue> issues = new ArrayList<>();
+        if (!holdout && in.kind() == ExperimentInput.Kind.HOLDOUT) {
+            issues.add(new FieldIssue("kind", "a holdout is created with POST /api/v1/holdouts"));
+        }
         slug(in.key(), "key", issues);
         slug(in.systemKey(), "systemKey", issues);
         DesignInputChecks.required(in.kind(), "kind", issues);

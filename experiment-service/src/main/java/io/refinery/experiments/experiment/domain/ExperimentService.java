@@ -31,7 +31,12 @@ public class ExperimentService {
 
     @WithTransaction
     public Uni<Experiment> create(ExperimentInput input, String actor) {
-        ExperimentPlan plan = ExperimentPlan.of(input);
+        return create(ExperimentPlan.of(input), actor);
+    }
+
+    /** Creates a DRAFT experiment from a checked plan (in the caller's transaction, if any). */
+    @WithTransaction
+    public Uni<Experiment> create(ExperimentPlan plan, String actor) {
         return requireSystem(plan.systemKey())
                 .flatMap(ok -> Experiment.count("key", plan.key()))
                 .flatMap(taken -> {

@@ -1,5 +1,6 @@
 package io.refinery.experiments.ingestion.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.experiments.assignment.allocation.Allocation;
+import io.refinery.experiments.assignment.allocation.Holdout;
 import io.refinery.experiments.experiment.design.GuardrailSpec;
 import io.refinery.experiments.experiment.design.MetricSpec;
 import io.refinery.experiments.experiment.design.VariantSpec;
@@ -33,9 +35,11 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ExperimentRefs {
 
-    private static final String LOAD = "select id, key, system_key, state, traffic_fraction, variants, primary_metric,"
-            + " guardrails from experiments.experiments where key = any($1)"
-            + " or (system_key = any($2) and state in ('RUNNING', 'STOPPED'))";
+    private static final String LOAD = "select id, key, system_key, kind, state, traffic_fraction, variants,"
+            + " primary_metric, guardrails, started_at from experiments.experiments where key = any($1)"
+            + " or (system_key = any($2) and state in ('RUNNING', 'STOPPED'))"
+            + " or (kind = 'HOLDOUT' and state = 'RUNNING' and system_key in"
+            + " (select n.system_key from experiments.experiments n where n.key = any($1)))";
     private static final TypeReference<List<VariantSpec>> VARIANTS = new TypeReference<>() {
     };
     private static final TypeReference<List<GuardrailSpec>> GUARDRAILS = new TypeReference<>() {
@@ -47,17 +51,29 @@ public class ExperimentRefs {
      * @param metrics every metric it measures, ratio denominators included
      * @param ratios its RATIO metrics (primary and guardrails), whose Σ N·D ingestion keeps per variant
      * @param quantileMetrics its QUANTILE metrics, whose units ingestion counts per value and variant
+     * @param holdout whether it is a holdout (kind HOLDOUT)
+     * @param startedAt when it started, null while DRAFT
      */
     public record Ref(UUID id, String key, String systemKey, ExperimentState state, Set<String> variants,
-            Set<String> metrics, List<Ratio> ratios, List<String> quantileMetrics, Allocation allocation) {
+            Set<String> metrics, List<Ratio> ratios, List<String> quantileMetrics, Allocation allocation,
+            boolean holdout, Instant startedAt) {
     }
 
     /** A ratio metric: Σ numerator over Σ denominator, two metrics as outcomes carry them. */
     public record Ratio(String numerator, String denominator) {
     }
 
-    /** The experiments found, by key, and those RUNNING or STOPPED, by system. */
-    public record Found(Map<String, Ref> byKey, Map<String, List<Ref>> bySystem) {
+    /**
+     * The experiments found, by key, and those RUNNING or STOPPED, by system; and the running holdout of each system
+     * an experiment of the batch belongs to.
+     */
+    public record Found(Map<String, Ref> byKey, Map<String, List<Ref>> bySystem, Map<String, Holdout> holdouts) {
+
+        /** Whether the system's running holdout keeps {@code unitId} out of {@code ref} (started since it began). */
+        public boolean heldOut(Ref ref, String unitId) {
+            Holdout holdout = holdouts.get(ref.systemKey());
+            return holdout != null && holdout.holdsOut(ref.key(), ref.startedAt(), unitId);
+        }
 
         private Map<UUID, Ref> byId() {
             Map<UUID, Ref> byId = new HashMap<>();
@@ -117,21 +133,25 @@ public class ExperimentRefs {
 
     public Uni<Found> load(Collection<String> experimentKeys, Collection<String> systemKeys) {
         if (experimentKeys.isEmpty() && systemKeys.isEmpty()) {
-            return Uni.createFrom().item(new Found(Map.of(), Map.of()));
+            return Uni.createFrom().item(new Found(Map.of(), Map.of(), Map.of()));
         }
         return pool.preparedQuery(LOAD)
                 .execute(Tuple.of(experimentKeys.toArray(new String[0]), systemKeys.toArray(new String[0])))
                 .map(rows -> {
                     Map<String, Ref> byKey = new HashMap<>();
                     Map<String, List<Ref>> bySystem = new HashMap<>();
+                    Map<String, Holdout> holdouts = new HashMap<>();
                     for (Row row : rows) {
                         Ref ref = ref(row);
                         byKey.put(ref.key(), ref);
+                        if (ref.holdout() && ref.state() == ExperimentState.RUNNING) {
+                            holdouts.put(ref.systemKey(), new Holdout(ref.key(), ref.allocation(), ref.startedAt()));
+                        }
                         if (ref.state() == ExperimentState.RUNNING || ref.state() == ExperimentState.STOPPED) {
                             bySystem.computeIfAbsent(ref.systemKey(), s -> new ArrayList<>()).add(ref);
                         }
                     }
-                    return new Found(byKey, bySystem);
+                    return new Found(byKey, bySystem, holdouts);
                 });
     }
 
@@ -167,7 +187,8 @@ public class ExperimentRefs {
                     variants.stream().map(VariantSpec::key).toList(), variants.stream().map(VariantSpec::weight).toList());
             return new Ref(row.getUUID("id"), key, row.getString("system_key"),
                     ExperimentState.valueOf(row.getString("state")), variantKeys, metrics, List.copyOf(ratios),
-                    List.copyOf(quantileMetrics), allocation);
+                    List.copyOf(quantileMetrics), allocation, "HOLDOUT".equals(row.getString("kind")),
+                    row.getOffsetDateTime("started_at") == null ? null : row.getOffsetDateTime("started_at").toInstant());
         } catch (Exception e) {
             throw new IllegalStateException("stored experiment is unreadable", e);
         }

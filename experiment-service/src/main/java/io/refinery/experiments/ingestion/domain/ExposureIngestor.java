@@ -151,6 +151,10 @@ public class ExposureIngestor {
                 } else if (variant != null && !ref.variants().contains(variant)) {
                     field = "variant";
                     problem = "not a variant of '" + e.experimentKey() + "', one of " + ref.variants();
+                } else if (variant == null && found.heldOut(ref, e.unitId())) {
+                    field = "unitId";
+                    problem = "the unit is in the system's holdout, kept out of experiments started since it began; "
+                            + "name the variant it saw";
                 } else if (variant == null && (variant = ref.allocation().assign(e.unitId())) == null) {
                     field = "unitId";
                     problem = "the unit is outside the experiment's traffic fraction; name the variant it saw";

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.refinery.experiments.assignment.api.UnitIds;
+import io.refinery.experiments.assignment.domain.Assignments;
 import io.refinery.experiments.rollout.domain.RolloutAssignments;
 import io.refinery.experiments.rollout.domain.RolloutConfig;
 import io.refinery.experiments.rollout.domain.RolloutService;
@@ -52,10 +53,12 @@ public class RolloutResource {
     private final RolloutConfig config;
     private final ObjectMapper mapper;
     private final JsonWebToken caller;
+    private final Assignments assignments;
 
     public RolloutResource(RolloutService rollouts, RolloutAssignments snapshot, RolloutConfig config, ObjectMapper mapper,
-            JsonWebToken caller) {
+            JsonWebToken caller, Assignments assignments) {
         this.rollouts = rollouts;
+        this.assignments = assignments;
         this.snapshot = snapshot;
         this.config = config;
         this.mapper = mapper;
@@ -137,7 +140,8 @@ public class RolloutResource {
             description = "attributes: category, region, segment, warehouse. In scope of the serving phase and under "
                     + "its traffic share (hash of the rollout key and unit id, stable as traffic grows). Served from "
                     + "memory; a decision shows within the snapshot refresh (2 s). POST /api/v1/assignments with "
-                    + "attributes answers for every serving rollout of a system at once.")
+                    + "attributes answers for every serving rollout of a system at once. A unit the system's holdout keeps "
+                    + "out answers inRollout: false, reason HOLDOUT, for every rollout created since the holdout began.")
     @APIResponse(responseCode = "404", description = "No such rollout")
     public Uni<RolloutAssignments.Answer> assignment(@PathParam("key") String key, AssignmentRequest request) {
         if (request == null) {
@@ -145,7 +149,9 @@ public class RolloutResource {
         }
         String unitId = UnitIds.check(request.unitId());
         Map<String, String> attributes = request.attributes() == null ? Map.of() : request.attributes();
-        RolloutAssignments.Answer served = snapshot.assign(key, unitId, attributes);
+        String system = snapshot.systemOf(key);
+        RolloutAssignments.Answer served = snapshot.assign(key, unitId, attributes,
+                system == null ? null : assignments.holdoutOf(system, unitId));
         if (served != null) {
             return Uni.createFrom().item(served);
         }

@@ -1,5 +1,6 @@
 package io.refinery.experiments.rollout.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.refinery.experiments.assignment.allocation.Holdout;
 import io.refinery.experiments.rollout.machine.Phase;
 import io.refinery.experiments.rollout.machine.RolloutPosition;
 import io.refinery.experiments.rollout.machine.RolloutState;
@@ -24,17 +26,19 @@ import io.vertx.mutiny.sqlclient.Row;
 /**
  * The rollouts that serve a phase, held in memory like the experiments' assignment snapshot and re-read on the same
  * schedule ({@code refinery.experiments.snapshot-refresh}, 2 s), so an assignment never waits on the database. A
- * decision applied on any replica is served everywhere within one refresh.
+ * decision applied on any replica is served everywhere within one refresh. A system's running holdout keeps its units
+ * out of every rollout created since it began (reason HOLDOUT).
  */
 @ApplicationScoped
 public class RolloutAssignments {
 
     private static final Logger LOG = Logger.getLogger(RolloutAssignments.class);
-    private static final String LOAD = "select key, system_key, variant, state, phase, requested_phase, phases"
+    private static final String LOAD = "select key, system_key, variant, state, phase, requested_phase, phases, created_at"
             + " from experiments.rollouts where state in ('RUNNING', 'PAUSED', 'AWAITING_GATE', 'COMPLETED') and phase >= 0";
 
     /** A serving rollout. */
-    record Serving(String key, String systemKey, String variant, RolloutPosition position, List<Phase> phases) {
+    record Serving(String key, String systemKey, String variant, RolloutPosition position, List<Phase> phases,
+            Instant createdAt) {
     }
 
     /** One answer: the variant when the unit gets it, else null, and why. */
@@ -76,7 +80,8 @@ public class RolloutAssignments {
                 r.phases = row.getString("phases");
                 Serving s = new Serving(row.getString("key"), row.getString("system_key"), row.getString("variant"),
                         new RolloutPosition(RolloutState.valueOf(row.getString("state")), row.getInteger("phase"),
-                                row.getInteger("requested_phase")), json.phases(r));
+                                row.getInteger("requested_phase")), json.phases(r),
+                        row.getOffsetDateTime("created_at").toInstant());
                 keys.put(s.key(), s);
                 systems.computeIfAbsent(s.systemKey(), k -> new ArrayList<>()).add(s);
             }
@@ -91,22 +96,35 @@ public class RolloutAssignments {
         }).replaceWithVoid();
     }
 
-    /** The answer for one rollout, or null when it serves no phase (unknown, or not serving). */
-    public Answer assign(String rolloutKey, String unitId, Map<String, String> attributes) {
+    /**
+     * The answer for one rollout, or null when it serves no phase (unknown, or not serving).
+     *
+     * @param holdout the system's holdout when it holds the unit out (see {@code Assignments.holdoutOf}), else null
+     */
+    public Answer assign(String rolloutKey, String unitId, Map<String, String> attributes, Holdout holdout) {
         Serving s = byKey.get(rolloutKey);
-        return s == null ? null : answer(s, unitId, attributes);
+        return s == null ? null : answer(s, unitId, attributes, holdout);
     }
 
-    /** The answers of every serving rollout of the system. */
-    public List<Answer> assignAll(String systemKey, String unitId, Map<String, String> attributes) {
+    /** The system of a serving rollout, or null. */
+    public String systemOf(String rolloutKey) {
+        Serving s = byKey.get(rolloutKey);
+        return s == null ? null : s.systemKey();
+    }
+
+    /** The answers of every serving rollout of the system; {@code holdout} as for {@link #assign}. */
+    public List<Answer> assignAll(String systemKey, String unitId, Map<String, String> attributes, Holdout holdout) {
         List<Answer> answers = new ArrayList<>();
         for (Serving s : bySystem.getOrDefault(systemKey, List.of())) {
-            answers.add(answer(s, unitId, attributes));
+            answers.add(answer(s, unitId, attributes, holdout));
         }
         return answers;
     }
 
-    private static Answer answer(Serving s, String unitId, Map<String, String> attributes) {
+    private static Answer answer(Serving s, String unitId, Map<String, String> attributes, Holdout holdout) {
+        if (holdout != null && holdout.holdsOut(s.key(), s.createdAt(), unitId)) {
+            return new Answer(s.key(), unitId, false, null, RolloutTraffic.Reason.HOLDOUT, null);
+        }
         RolloutTraffic.Decision d = RolloutTraffic.decide(s.key(), s.variant(), s.position(), s.phases(), unitId, attributes);
         return new Answer(s.key(), unitId, d.variant(), d.variant() ? s.variant() : null, d.reason(), d.phase());
     }

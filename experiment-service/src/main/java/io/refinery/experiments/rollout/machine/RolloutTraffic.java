@@ -16,8 +16,11 @@ public final class RolloutTraffic {
     private RolloutTraffic() {
     }
 
-    /** Why a unit does or does not get the variant. */
-    public enum Reason { SERVED, NOT_SERVING, OUT_OF_SCOPE, OUTSIDE_TRAFFIC }
+    /**
+     * Why a unit does or does not get the variant; HOLDOUT: the system's holdout keeps the unit out of every rollout
+     * created since it began (decided by assignment, before the phase's draw).
+     */
+    public enum Reason { SERVED, NOT_SERVING, OUT_OF_SCOPE, OUTSIDE_TRAFFIC, HOLDOUT }
 
     public record Decision(boolean variant, Reason reason, String phase) {
     }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import io.refinery.experiments.experiment.design.AnalysisMethod;
 import io.refinery.experiments.experiment.design.Direction;
+import io.refinery.experiments.experiment.design.DesignKind;
 import io.refinery.experiments.experiment.design.ExperimentDesign;
 import io.refinery.experiments.experiment.design.GuardrailSpec;
 import io.refinery.experiments.experiment.design.MetricSpec;
@@ -294,7 +295,7 @@ class ResultsCalculatorTest {
     void anAaTestPassesFailsOrKeepsRunningAndNeverShips() {
         ExperimentDesign aa = new ExperimentDesign(List.of(new VariantSpec("control", 0.5, true, null),
                 new VariantSpec("copy", 0.5, false, null)), CONVERSION, List.of(), 0.05, AnalysisMethod.FREQUENTIST,
-                MultipleTestingCorrection.HOLM, 20_000, 0.8, true);
+                MultipleTestingCorrection.HOLM, 20_000, 0.8, DesignKind.AA_TEST);
         ExperimentResults same = ResultsCalculator.compute(aa, List.of(binomial("control", 30_000, 1_500),
                 binomial("copy", 30_000, 1_510)), Map.of(), false);
         assertThat(same.recommendation().decision()).isEqualTo("INCONCLUSIVE");
@@ -315,6 +316,43 @@ class ResultsCalculatorTest {
         ExperimentResults skewed = ResultsCalculator.compute(aa, List.of(binomial("control", 3_000, 150),
                 binomial("copy", 2_000, 100)), Map.of(), false);
         assertThat(skewed.recommendation().advice()).isEqualTo("AA_FAILED");
+        assertThat(skewed.recommendation().reasons().get(0)).contains("sample ratio mismatch");
+    }
+
+    @Test
+    void aHoldoutIsReleasedNeverShippedAndItsAdviceReadsTheImpactOfWhatShipped() {
+        ExperimentDesign holdout = new ExperimentDesign(List.of(new VariantSpec("holdout", 0.1, true, null),
+                new VariantSpec("exposed", 0.9, false, null)), CONVERSION, List.of(), 0.05, AnalysisMethod.FREQUENTIST,
+                MultipleTestingCorrection.HOLM, 20_000, 0.8, DesignKind.HOLDOUT);
+        ExperimentResults better = ResultsCalculator.compute(holdout, List.of(binomial("holdout", 20_000, 1_000),
+                binomial("exposed", 180_000, 9_900)), Map.of(), false);
+        assertThat(better.recommendation().decision()).isEqualTo("RELEASE");
+        assertThat(better.recommendation().advice()).isEqualTo("IMPACT_POSITIVE");
+        assertThat(better.recommendation().reasons().get(0))
+                .startsWith("what shipped since the holdout began changes conversion by +10.00 %");
+        assertThat(better.recommendation().reasons()).contains("a holdout is never shipped: it ends by releasing its units");
+
+        ExperimentResults worse = ResultsCalculator.compute(holdout, List.of(binomial("holdout", 20_000, 1_000),
+                binomial("exposed", 180_000, 8_100)), Map.of(), false);
+        assertThat(worse.recommendation().advice()).isEqualTo("IMPACT_NEGATIVE");
+
+        // 5 % on both sides; with 20,000 held-out units the test sees a 10 % change with about 87 % power.
+        ExperimentResults same = ResultsCalculator.compute(holdout, List.of(binomial("holdout", 20_000, 1_000),
+                binomial("exposed", 180_000, 9_000)), Map.of(), false);
+        assertThat(same.recommendation().power()).isGreaterThan(0.8);
+        assertThat(same.recommendation().advice()).isEqualTo("NO_IMPACT_DETECTED");
+
+        ExperimentResults early = ResultsCalculator.compute(holdout, List.of(binomial("holdout", 2_000, 100),
+                binomial("exposed", 18_000, 1_100)), Map.of(), false);
+        assertThat(early.recommendation().advice()).isEqualTo("KEEP_RUNNING");
+        assertThat(early.recommendation().decision()).isEqualTo("RELEASE");
+        ExperimentResults ended = ResultsCalculator.compute(holdout, List.of(binomial("holdout", 2_000, 100),
+                binomial("exposed", 18_000, 900)), Map.of(), true);
+        assertThat(ended.recommendation().advice()).isEqualTo("INCONCLUSIVE");
+
+        ExperimentResults skewed = ResultsCalculator.compute(holdout, List.of(binomial("holdout", 25_000, 1_250),
+                binomial("exposed", 180_000, 9_900)), Map.of(), false);
+        assertThat(skewed.recommendation().advice()).isEqualTo("INCONCLUSIVE");
         assertThat(skewed.recommendation().reasons().get(0)).contains("sample ratio mismatch");
     }
 }

@@ -33,6 +33,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.refinery.experiments.assignment.allocation.Allocation;
+import io.refinery.experiments.assignment.allocation.Holdout;
+import io.refinery.experiments.rollout.machine.Phase;
+import io.refinery.experiments.rollout.machine.PhaseScope;
+import io.refinery.experiments.rollout.machine.RolloutPosition;
+import io.refinery.experiments.rollout.machine.RolloutState;
+import io.refinery.experiments.rollout.machine.RolloutTraffic;
 import io.refinery.testing.RefineryTestResource;
 import io.refinery.testing.kafka.TestTopics;
 import io.restassured.RestAssured;
@@ -227,6 +234,53 @@ class RolloutFlowTest {
                 r -> r.value().contains("io.refinery.experiments.rollout.resumed.v1"), Duration.ofSeconds(20));
         assertThat(lifecycle).anyMatch(r -> r.value().contains("io.refinery.experiments.rollout.paused.v1")
                 && r.value().contains("shop-eu"));
+    }
+
+    @Test
+    void aHoldoutKeepsItsUnitsOutOfRolloutsCreatedSinceItBegan() throws Exception {
+        String bootstrap = RefineryTestResource.bootstrapServers();
+        registerSystem("rollout-held");
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body("""
+                {"key": "rollout-held-q4", "systemKey": "rollout-held", "share": 0.3, "maxDuration": "P91D",
+                 "primaryMetric": {"name": "conversion", "type": "BINOMIAL", "direction": "INCREASE",
+                                   "minimumDetectableEffect": 0.2, "baselineRate": 0.1}}""")
+                .post("/api/v1/holdouts").then().statusCode(201);
+        String pilot = pilot("rollout-held-pilot", "rollout-held");
+        String requestId = post(rollout("held-eu", "rollout-held", pilot, "", readiness(4))).statusCode(201)
+                .extract().path("pendingRequest.id");
+        request(bootstrap, "held-eu", "GATE", requestId);
+        decide(bootstrap, "rollout-held", requestId, "APPROVE");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> get("held-eu").body("currentPhase", equalTo(0)));
+        Allocation holdout = new Allocation("rollout-held-q4", 1.0, List.of(Holdout.HELD_OUT, Holdout.EXPOSED),
+                List.of(0.3, 0.7));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().header("Authorization", INGEST)
+                .contentType(ContentType.JSON).body("{\"unitId\": \"h0\", \"attributes\": {\"category\": \"shoes\"}}")
+                .post("/api/v1/rollouts/held-eu/assignment").then().statusCode(200).body("phase", notNullValue()));
+        int held = 0;
+        int served = 0;
+        for (int i = 0; i < 300; i++) {
+            String unit = "h" + i;
+            String reason = given().header("Authorization", INGEST).contentType(ContentType.JSON)
+                    .body("{\"unitId\": \"" + unit + "\", \"attributes\": {\"category\": \"shoes\"}}")
+                    .post("/api/v1/rollouts/held-eu/assignment").then().statusCode(200).extract().path("reason");
+            boolean kept = Holdout.HELD_OUT.equals(holdout.assign(unit));
+            assertThat(reason).as(unit).isEqualTo(kept ? "HOLDOUT"
+                    : RolloutTraffic.decide("held-eu", "treatment", new RolloutPosition(RolloutState.RUNNING, 0, 0),
+                            List.of(new Phase("shoes", new PhaseScope(List.of("shoes"), List.of(), List.of(), List.of()),
+                                    20, java.time.Duration.ZERO, List.of())), unit, java.util.Map.of("category", "shoes"))
+                            .reason().name());
+            held += kept ? 1 : 0;
+            served += "SERVED".equals(reason) ? 1 : 0;
+        }
+        assertThat(held).as("about 30 % of 300").isBetween(60, 120);
+        assertThat(served).as("about 20 % of the 70 % exposed").isBetween(20, 65);
+        String heldUnit = java.util.stream.IntStream.range(0, 300).mapToObj(i -> "h" + i)
+                .filter(u -> Holdout.HELD_OUT.equals(holdout.assign(u))).findFirst().orElseThrow();
+        given().header("Authorization", INGEST).contentType(ContentType.JSON)
+                .body("{\"unitId\": \"" + heldUnit + "\", \"systemKey\": \"rollout-held\", \"attributes\": {\"category\": \"shoes\"}}")
+                .post("/api/v1/assignments").then().statusCode(200)
+                .body("heldOutBy", equalTo("rollout-held-q4"))
+                .body("rollouts[0].reason", equalTo("HOLDOUT")).body("rollouts[0].inRollout", equalTo(false));
     }
 
     @Test

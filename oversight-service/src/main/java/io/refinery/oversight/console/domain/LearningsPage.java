@@ -6,7 +6,8 @@ import java.util.List;
  * The learnings page: "what do we tell strategy this quarter?" The period with links to the quarters before and after
  * and a quarter picker; the headline numbers of all systems together; bar charts (oversight requests by tier,
  * experiment outcomes, alerts and drift per system, drift remediations recommended and chosen); one table row per
- * system with activity; the capability gaps and roadmap signals. Rates are percentages, "—" where undefined. When the
+ * system with activity; one table row per holdout read in the period (its latest reading: the cumulative impact of
+ * what shipped); the capability gaps and roadmap signals. Rates are percentages, "—" where undefined. When the
  * period holds nothing, {@code hasData} is false and {@code emptyText} says what to do next.
  *
  * @param quarter      the quarter shown (2026-Q4), or null for a from/to period
@@ -19,8 +20,8 @@ import java.util.List;
  */
 public record LearningsPage(ConsoleFrame frame, String quarter, String periodText, String previous, String next,
         List<QuarterOption> quarters, String query, boolean hasData, String emptyText, List<Headline> headlines,
-        List<Chart> charts, List<SystemRow> systems, int quietSystems, List<FindingRow> capabilityGaps,
-        List<FindingRow> roadmapSignals) {
+        List<Chart> charts, List<SystemRow> systems, int quietSystems, List<HoldoutRow> holdouts,
+        List<FindingRow> capabilityGaps, List<FindingRow> roadmapSignals) {
 
     /** A choice of the quarter picker. */
     public record QuarterOption(String value, boolean selected) {
@@ -38,6 +39,20 @@ public record LearningsPage(ConsoleFrame frame, String quarter, String periodTex
     public record SystemRow(String key, int alertsFired, int alertsResolved, String medianHours, int drift,
             int concluded, String winRate, String medianLift, String inconclusive, int requests, int slaBreaches,
             String overrideRate, String modificationRate, String relaxations) {
+    }
+
+    /**
+     * A holdout's latest reading in the period: the exposed population's lift against the {@code heldOut} share of
+     * units on {@code metric}, with its interval and p-value ("—" until both sides have units).
+     *
+     * @param units    held-out and exposed units in words
+     * @param advice   the advice in words ({@code Impact positive})
+     * @param shipped  how many changes shipped since the holdout began, and which ({@code 3: a:b, c:d, rollout:x})
+     * @param reading  {@code Final} when the holdout ended with this reading, else {@code Running}
+     */
+    public record HoldoutRow(String systemKey, String holdoutKey, String metric, String heldOut, String units,
+            String lift, String interval, String pValue, String advice, String shipped, Stamp measuredAt,
+            String reading) {
     }
 
     /** A capability gap or roadmap signal; {@code systemKey} null means all systems. */

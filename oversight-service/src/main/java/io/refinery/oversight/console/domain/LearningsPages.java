@@ -72,7 +72,8 @@ public class LearningsPages {
         return new LearningsPage(frame, p.label(), periodText(p), shift(base, -1), shift(last, 1),
                 quarters(p.label(), now), query(p), hasData, empty, headlines(r.overall()),
                 hasData ? LearningsCharts.of(r, active) : List.of(), active.stream().map(LearningsPages::row).toList(),
-                r.systems().size() - active.size(), findings(r.capabilityGaps()), findings(r.roadmapSignals()));
+                r.systems().size() - active.size(), r.overall().holdouts().readings().stream().map(LearningsPages::holdout)
+                        .toList(), findings(r.capabilityGaps()), findings(r.roadmapSignals()));
     }
 
     static List<LearningsPage.Headline> headlines(Section all) {
@@ -87,7 +88,7 @@ public class LearningsPages {
         h.add(new LearningsPage.Headline("drift", "Drift detections", n(all.drift().detections()),
                 all.drift().rejected() + " remediations rejected, " + all.drift().undecided() + " undecided"));
         h.add(new LearningsPage.Headline("experiments-concluded", "Experiments concluded", n(x.concluded()),
-                x.started() + " started, " + x.overdue() + " overdue"));
+                x.started() + " started, " + x.overdue() + " overdue" + apart(x)));
         h.add(new LearningsPage.Headline("win-rate", "Win rate", percent(x.winRate()), "concluded experiments that shipped a variant"));
         h.add(new LearningsPage.Headline("median-lift", "Median lift", lift(x.medianLift()), "of the shipped variants"));
         h.add(new LearningsPage.Headline("inconclusive", "Inconclusive", percent(x.shareInconclusive()),
@@ -114,11 +115,34 @@ public class LearningsPages {
                 n.oversight().relaxationsProposed() + " (" + n.oversight().relaxationsApproved() + " approved)");
     }
 
+    /** The A/A tests and holdouts counted apart from the experiments, if any: {@code ; A/A tests: 2 concluded, ...}. */
+    static String apart(LearningsReport.Experiments x) {
+        String aa = x.aaTestsStarted() + x.aaTestsConcluded() == 0 ? ""
+                : "; A/A tests: " + x.aaTestsConcluded() + " concluded, " + x.aaTestsFailed() + " failed";
+        String holdouts = x.holdoutsStarted() + x.holdoutsConcluded() == 0 ? ""
+                : "; holdouts: " + x.holdoutsStarted() + " started, " + x.holdoutsConcluded() + " concluded";
+        return aa + holdouts;
+    }
+
+    static LearningsPage.HoldoutRow holdout(LearningsReport.HoldoutReading h) {
+        String interval = h.ciLow() == null || h.ciHigh() == null ? DASH : lift(h.ciLow()) + " to " + lift(h.ciHigh());
+        String p = h.pValue() == null || !Double.isFinite(h.pValue()) ? DASH
+                : h.pValue() < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", h.pValue());
+        return new LearningsPage.HoldoutRow(h.systemKey(), h.holdoutKey(), h.metric() == null ? DASH : h.metric(),
+                percent(h.share()), String.format(Locale.ROOT, "%,d held out, %,d exposed", h.heldOutUnits(),
+                        h.exposedUnits()), lift(h.relativeLift()), interval, p,
+                h.advice() == null ? DASH : Labels.constant(h.advice()),
+                h.shippedCount() + (h.shipped().isEmpty() ? "" : ": " + String.join(", ", h.shipped())),
+                Stamp.of(h.measuredAt()), h.finalReading() ? "Final" : "Running");
+    }
+
     /** Whether a section counts anything at all. */
     static boolean active(Section n) {
-        return n.alerts().fired() > 0 || n.drift().detections() > 0 || n.experiments().started() > 0
-                || n.experiments().concluded() > 0 || n.experiments().overdue() > 0
-                || n.experiments().coverageGapsOpened() > 0 || n.feedback().contradictions() > 0
+        LearningsReport.Experiments x = n.experiments();
+        return n.alerts().fired() > 0 || n.drift().detections() > 0 || x.started() > 0
+                || x.concluded() > 0 || x.overdue() > 0 || x.coverageGapsOpened() > 0
+                || x.aaTestsStarted() + x.aaTestsConcluded() + x.holdoutsStarted() + x.holdoutsConcluded() > 0
+                || !n.holdouts().readings().isEmpty() || n.feedback().contradictions() > 0
                 || !n.feedback().topThemes().isEmpty() || n.oversight().requests() > 0 || n.rollouts().rollouts() > 0
                 || !n.rollouts().events().isEmpty();
     }

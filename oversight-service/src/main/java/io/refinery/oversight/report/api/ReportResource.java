@@ -46,7 +46,8 @@ public class ReportResource {
     @Operation(summary = "The learnings report of a period",
             description = "Per AI system and overall: alerts fired and resolved with time to resolution; drift detected "
                     + "and the remediations chosen; experiments concluded, win rate, median lift, share inconclusive, "
-                    + "overdue, coverage gaps; feedback contradictions and spiking themes; oversight volume per tier, SLA "
+                    + "overdue, coverage gaps (A/A tests and holdouts counted apart); each holdout's latest reading, the "
+                    + "cumulative impact of what shipped; feedback contradictions and spiking themes; oversight volume per tier, SLA "
                     + "breaches, override and modification rates, relaxations; rollouts and their phase events. Ends with "
                     + "derived capability gaps and roadmap signals. Built from the events this service consumed; no other "
                     + "service is called. Give quarter (2026-Q4) or from and to; default the current quarter. "

@@ -3,6 +3,7 @@ package io.refinery.oversight.report.domain;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -52,6 +53,11 @@ public class LearningsFacts {
                        and s.data->>'experimentKey' = e.data->>'experimentKey' limit 1)) as kind
               from oversight.timeline_events e
              where e.type like 'io.refinery.experiments.experiment.%' and e.occurred_at >= $1 and e.occurred_at < $2
+            """;
+    private static final String HOLDOUTS = """
+            select system_key, occurred_at, data::text as data
+              from oversight.timeline_events
+             where type = 'io.refinery.experiments.holdout.measured.v1' and occurred_at >= $1 and occurred_at < $2
             """;
     private static final String GAPS = """
             select system_key, type = 'io.refinery.experiments.coverage.gap-opened.v1' as opened, occurred_at
@@ -110,9 +116,12 @@ public class LearningsFacts {
         Uni<List<Facts.Rollout>> rollouts = query(ROLLOUTS, window, r -> new Facts.Rollout(r.getString("system_key"),
                 r.getString("rollout_key"), kind(r.getString("type"), "experiments.rollout."), r.getString("phase"),
                 at(r, "occurred_at")));
-        return Uni.combine().all().unis(systems, alerts, drifts, experiments, gaps, uncovered, feedback, reviews, rollouts)
+        Uni<List<Facts.HoldoutReading>> holdouts = query(HOLDOUTS, window, this::holdout);
+        return Uni.combine().all()
+                .unis(systems, alerts, drifts, experiments, gaps, uncovered, feedback, reviews, rollouts, holdouts)
                 .with(parts -> new Facts(cast(parts.get(0)), cast(parts.get(1)), cast(parts.get(2)), cast(parts.get(3)),
-                        cast(parts.get(4)), cast(parts.get(5)), cast(parts.get(6)), cast(parts.get(7)), cast(parts.get(8))));
+                        cast(parts.get(4)), cast(parts.get(5)), cast(parts.get(6)), cast(parts.get(7)), cast(parts.get(8)),
+                        cast(parts.get(9))));
     }
 
     private Facts.Drift drift(Row r) {
@@ -130,6 +139,10 @@ public class LearningsFacts {
                 chosen);
     }
 
+    /**
+     * An experiment event. Its kind is the event's own or its started event's; when neither was heard, a RELEASE
+     * decision marks a holdout and an A/A advice (AA_PASSED, AA_FAILED) an A/A test.
+     */
     private Facts.Experiment experiment(Row r) {
         String kind = kind(r.getString("type"), "experiments.experiment.");
         Facts.ExperimentEvent event = switch (kind) {
@@ -139,11 +152,14 @@ public class LearningsFacts {
             case "overdue" -> Facts.ExperimentEvent.OVERDUE;
             default -> null;
         };
+        String experimentKind = r.getString("kind");
         String decision = null;
         Double lift = null;
+        String advice = null;
         if (event == Facts.ExperimentEvent.CONCLUDED) {
             JsonNode data = json(r.getString("data"));
             decision = data.path("decision").asText(null);
+            advice = data.path("evaluation").path("recommendation").path("advice").asText(null);
             if (decision != null && decision.startsWith("SHIP:")) {
                 String variant = decision.substring("SHIP:".length());
                 for (JsonNode c : data.path("evaluation").path("primaryMetric").path("comparisons")) {
@@ -152,9 +168,38 @@ public class LearningsFacts {
                     }
                 }
             }
+            if (experimentKind == null && "RELEASE".equals(decision)) {
+                experimentKind = Facts.HOLDOUT;
+            } else if (experimentKind == null && advice != null && advice.startsWith("AA_")) {
+                experimentKind = Facts.AA_TEST;
+            }
         }
         return event == null ? null : new Facts.Experiment(r.getString("system_key"), r.getString("experiment_key"),
-                r.getString("kind"), event, decision, lift, at(r, "occurred_at"));
+                experimentKind, event, decision, lift, advice, at(r, "occurred_at"));
+    }
+
+    /** A holdout.measured event's data; measured at the event's time when its data does not say. */
+    private Facts.HoldoutReading holdout(Row r) {
+        JsonNode d = json(r.getString("data"));
+        List<String> shipped = new ArrayList<>();
+        d.path("shipped").forEach(s -> shipped.add(s.asText()));
+        Instant measuredAt;
+        try {
+            measuredAt = Instant.parse(d.path("measuredAt").asText());
+        } catch (DateTimeParseException e) {
+            measuredAt = at(r, "occurred_at");
+        }
+        return new Facts.HoldoutReading(r.getString("system_key"),
+                d.path("holdoutKey").asText(d.path("experimentId").asText("(unnamed)")),
+                d.path("metric").asText(null), d.path("share").asDouble(), d.path("heldOutUnits").asLong(),
+                d.path("exposedUnits").asLong(), number(d, "relativeLift"), number(d, "ciLow"), number(d, "ciHigh"),
+                number(d, "pValue"), d.path("advice").asText(null), shipped, measuredAt,
+                d.path("finalReading").asBoolean(false));
+    }
+
+    private static Double number(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isNumber() ? value.asDouble() : null;
     }
 
     private <T> Uni<List<T>> query(String sql, Tuple args, Function<Row, T> mapping) {

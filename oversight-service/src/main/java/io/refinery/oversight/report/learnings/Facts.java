@@ -6,10 +6,12 @@ import java.util.List;
 /**
  * What happened in a report's period, per kind. Built by the service from the events it heard and its own tables;
  * everything here is plain data.
+ *
+ * @param holdoutReadings every holdout reading heard in the period (the report keeps each holdout's latest)
  */
 public record Facts(List<String> systems, List<Alert> alerts, List<Drift> drifts, List<Experiment> experiments,
         List<CoverageGap> coverageGaps, List<String> uncoveredAtEnd, List<Feedback> feedback, List<Review> reviews,
-        List<Rollout> rollouts) {
+        List<Rollout> rollouts, List<HoldoutReading> holdoutReadings) {
 
     /** The facts about one system. */
     public Facts of(String systemKey) {
@@ -18,7 +20,7 @@ public record Facts(List<String> systems, List<Alert> alerts, List<Drift> drifts
                 only(coverageGaps, CoverageGap::systemKey, systemKey),
                 uncoveredAtEnd.contains(systemKey) ? List.of(systemKey) : List.of(),
                 only(feedback, Feedback::systemKey, systemKey), only(reviews, Review::systemKey, systemKey),
-                only(rollouts, Rollout::systemKey, systemKey));
+                only(rollouts, Rollout::systemKey, systemKey), only(holdoutReadings, HoldoutReading::systemKey, systemKey));
     }
 
     private static <T> List<T> only(List<T> items, java.util.function.Function<T, String> key, String systemKey) {
@@ -39,9 +41,45 @@ public record Facts(List<String> systems, List<Alert> alerts, List<Drift> drifts
 
     public enum ExperimentEvent { STARTED, STOPPED, CONCLUDED, OVERDUE }
 
-    /** An experiment event; {@code decision} and {@code lift} (the shipped variant's relative lift) on CONCLUDED. */
+    /** The experiment kind of an A/A test: identical variants on purpose; it never ships. */
+    public static final String AA_TEST = "AA_TEST";
+    /** The experiment kind of a holdout: units kept out of every change of a system; it is released, never shipped. */
+    public static final String HOLDOUT = "HOLDOUT";
+    /** The advice of an A/A test's evaluation when identical variants differed (or the sample ratio was off). */
+    public static final String AA_FAILED = "AA_FAILED";
+
+    /**
+     * An experiment event; {@code decision}, {@code lift} (the shipped variant's relative lift) and {@code advice} (the
+     * evaluation's {@code recommendation.advice}, e.g. AA_FAILED) on CONCLUDED. {@code kind} is the experiment's
+     * (AA_TEST and HOLDOUT are counted apart from the experiments), null when unknown.
+     */
     public record Experiment(String systemKey, String experimentKey, String kind, ExperimentEvent event,
-            String decision, Double lift, Instant at) {
+            String decision, Double lift, String advice, Instant at) {
+
+        /** An A/A test's event. */
+        public boolean aaTest() {
+            return AA_TEST.equals(kind);
+        }
+
+        /** A holdout's event. */
+        public boolean holdout() {
+            return HOLDOUT.equals(kind);
+        }
+    }
+
+    /**
+     * A reading of a holdout heard in the period (experiment-service's holdout.measured event): the exposed
+     * population's relative lift against the held-out units on {@code metric}, i.e. the cumulative impact of what
+     * shipped on the system since the holdout began ({@code shipped}: {@code key:variant} and {@code rollout:key}).
+     * Lift, interval and p-value are null until both sides have units; {@code finalReading} when the holdout ended.
+     */
+    public record HoldoutReading(String systemKey, String holdoutKey, String metric, double share, long heldOutUnits,
+            long exposedUnits, Double relativeLift, Double ciLow, Double ciHigh, Double pValue, String advice,
+            List<String> shipped, Instant measuredAt, boolean finalReading) {
+
+        public HoldoutReading {
+            shipped = shipped == null ? List.of() : List.copyOf(shipped);
+        }
     }
 
     /**

@@ -39,9 +39,16 @@ import io.refinery.oversight.report.learnings.LearningsReport.Finding;
  *       more inconclusive → more traffic per test, bolder variants or fewer tests at once.</li>
  *   <li>{@code CUSTOMER_VOICE_CONTRADICTS_METRICS}: at least {@code repeatedContradictions} contradictions → a metric
  *       misses what customers say; add it as a guardrail.</li>
+ *   <li>{@code SHIPPED_CHANGES_HURT}: a holdout ended in the period (its final reading) with advice IMPACT_NEGATIVE:
+ *       what shipped on the system since it began, taken together, made its metric worse than for the held-out units
+ *       → revisit the shipped changes and how experiments judge a win (one per such holdout).</li>
  * </ul>
+ *
+ * <p>Experiment counts in these rules are of tests of treatments only: A/A tests and holdouts are counted apart.
  */
 final class Findings {
+
+    static final String IMPACT_NEGATIVE = "IMPACT_NEGATIVE";
 
     private Findings() {
     }
@@ -55,7 +62,8 @@ final class Findings {
                     "Drift keeps coming back but no model-variant experiment tests a retrained model",
                     f.drifts().size() + " drift detections, 0 MODEL_VARIANT experiments started"));
         }
-        long started = f.experiments().stream().filter(e -> e.event() == Facts.ExperimentEvent.STARTED).count();
+        long started = f.experiments().stream()
+                .filter(e -> e.event() == Facts.ExperimentEvent.STARTED && !e.aaTest() && !e.holdout()).count();
         long gapsOpened = f.coverageGaps().stream().filter(Facts.CoverageGap::opened).count();
         boolean uncovered = !f.uncoveredAtEnd().isEmpty();
         if (gapsOpened > 0 || uncovered) {
@@ -144,7 +152,36 @@ final class Findings {
                     "Customers keep saying what the metrics miss → add a metric or guardrail for it",
                     contradictions + " contradictions between metrics and feedback"));
         }
+        for (LearningsReport.HoldoutReading h : Sections.holdouts(f.holdoutReadings()).readings()) {
+            if (h.finalReading() && IMPACT_NEGATIVE.equals(h.advice())) {
+                signals.add(new Finding("SHIPPED_CHANGES_HURT", system,
+                        "What shipped, taken together, hurt " + h.metric() + " against the holdout → revisit the shipped "
+                                + "changes and how experiments judge a win (novelty effects, interactions, the metric)",
+                        holdoutEvidence(h)));
+            }
+        }
         return signals;
+    }
+
+    /** {@code holdout reco-q4 ended: conversion_rate -1.8% [-3.0%, -0.6%] against 5% held out (p = 0.004); 2 ...}. */
+    private static String holdoutEvidence(LearningsReport.HoldoutReading h) {
+        StringBuilder e = new StringBuilder("holdout ").append(h.holdoutKey()).append(" ended: ").append(h.metric())
+                .append(' ').append(h.relativeLift() == null ? "no lift measured"
+                        : String.format(Locale.ROOT, "%+.1f%%", 100 * h.relativeLift()));
+        if (h.ciLow() != null && h.ciHigh() != null) {
+            e.append(String.format(Locale.ROOT, " [%.1f%%, %.1f%%]", 100 * h.ciLow(), 100 * h.ciHigh()));
+        }
+        double held = 100 * h.share();
+        e.append(String.format(Locale.ROOT, held == Math.rint(held) ? " against %.0f%% held out" : " against %.1f%% held out",
+                held));
+        if (h.pValue() != null) {
+            e.append(String.format(Locale.ROOT, " (p = %.3f)", h.pValue()));
+        }
+        e.append("; ").append(h.shippedCount()).append(" change(s) shipped");
+        if (!h.shipped().isEmpty()) {
+            e.append(": ").append(String.join(", ", h.shipped()));
+        }
+        return e.toString();
     }
 
     private static long alertsOn(Facts f, Set<String> metrics) {

@@ -18,8 +18,8 @@ public record LearningsReport(Period period, Section overall, List<SystemSection
     public record SystemSection(String systemKey, Section numbers) {
     }
 
-    public record Section(Alerts alerts, Drift drift, Experiments experiments, Feedback feedback, Oversight oversight,
-            Rollouts rollouts) {
+    public record Section(Alerts alerts, Drift drift, Experiments experiments, Holdouts holdouts, Feedback feedback,
+            Oversight oversight, Rollouts rollouts) {
     }
 
     /** Alerts fired in the period; time to resolution over those resolved (by the time the report is made). */
@@ -34,10 +34,37 @@ public record LearningsReport(Period period, Section overall, List<SystemSection
 
     /**
      * Experiments: win rate = SHIP decisions / concluded; median lift over shipped variants with a known lift; share
-     * inconclusive = INCONCLUSIVE / concluded.
+     * inconclusive = INCONCLUSIVE / concluded. These and {@code started} and {@code overdue} count only tests of
+     * treatments: A/A tests (kind AA_TEST) and holdouts (kind HOLDOUT) never ship, so they are counted apart.
+     *
+     * @param aaTestsStarted    A/A tests started in the period
+     * @param aaTestsConcluded  A/A tests concluded in the period
+     * @param aaTestsFailed     of those, the ones whose evaluation's advice was AA_FAILED: identical variants differed
+     *                          (or the sample ratio was off), so the assignment, logging or metric needs fixing
+     * @param holdoutsStarted   holdouts started in the period
+     * @param holdoutsConcluded holdouts concluded (released) in the period
      */
     public record Experiments(int started, int concluded, int shipped, int keptControl, int inconclusive, Double winRate,
-            Double medianLift, Double shareInconclusive, int overdue, int coverageGapsOpened) {
+            Double medianLift, Double shareInconclusive, int overdue, int coverageGapsOpened, int aaTestsStarted,
+            int aaTestsConcluded, int aaTestsFailed, int holdoutsStarted, int holdoutsConcluded) {
+    }
+
+    /** Each holdout with a reading in the period, by system and holdout key: its latest reading in the period. */
+    public record Holdouts(List<HoldoutReading> readings) {
+    }
+
+    /**
+     * A holdout's reading: the exposed population's relative lift against the {@code share} of units held out
+     * ({@code heldOutUnits}) on {@code metric}, i.e. the cumulative impact of the {@code shippedCount} changes that
+     * shipped on the system since the holdout began ({@code shipped}: {@code key:variant} and {@code rollout:key}).
+     * Lift, interval ({@code ciLow}, {@code ciHigh}) and p-value are null until both sides have units.
+     *
+     * @param advice       IMPACT_POSITIVE, IMPACT_NEGATIVE, NO_IMPACT_DETECTED, KEEP_RUNNING or INCONCLUSIVE
+     * @param finalReading the holdout ended with this reading
+     */
+    public record HoldoutReading(String systemKey, String holdoutKey, String metric, double share, long heldOutUnits,
+            long exposedUnits, Double relativeLift, Double ciLow, Double ciHigh, Double pValue, String advice,
+            int shippedCount, List<String> shipped, Instant measuredAt, boolean finalReading) {
     }
 
     public record Feedback(int contradictions, Map<String, Integer> contradictionsByKind, List<ThemeCount> topThemes) {

@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
 import io.refinery.oversight.report.learnings.LearningsReport.Finding;
 import io.refinery.oversight.report.learnings.LearningsReport.Section;
 
-/** The learnings report as Markdown: a table per area, systems as rows, then the gaps and signals. */
+/**
+ * The learnings report as Markdown: a table per area, systems as rows (holdouts: one row per holdout), then the gaps
+ * and signals.
+ */
 public final class MarkdownReport {
 
     private MarkdownReport() {
@@ -30,10 +33,15 @@ public final class MarkdownReport {
                         map(s.drift().chosen()), n(s.drift().rejected()), n(s.drift().undecided())));
         md.append("## Experiments\n\n");
         table(md, List.of("System", "Started", "Concluded", "Shipped", "Win rate", "Median lift", "Inconclusive",
-                "Overdue", "Coverage gaps"), r, s -> List.of(n(s.experiments().started()), n(s.experiments().concluded()),
+                "Overdue", "Coverage gaps", "A/A tests concluded (failed)", "Holdouts started (concluded)"), r,
+                s -> List.of(n(s.experiments().started()), n(s.experiments().concluded()),
                         n(s.experiments().shipped()), pct(s.experiments().winRate()), pct(s.experiments().medianLift()),
                         pct(s.experiments().shareInconclusive()), n(s.experiments().overdue()),
-                        n(s.experiments().coverageGapsOpened())));
+                        n(s.experiments().coverageGapsOpened()),
+                        s.experiments().aaTestsConcluded() + " (" + s.experiments().aaTestsFailed() + ")",
+                        s.experiments().holdoutsStarted() + " (" + s.experiments().holdoutsConcluded() + ")"));
+        md.append("A/A tests and holdouts are counted apart: the experiment numbers are of tests of treatments only.\n\n");
+        holdouts(md, r.overall().holdouts());
         md.append("## Customer feedback\n\n");
         table(md, List.of("System", "Contradictions", "By kind", "Top spiking themes"), r,
                 s -> List.of(n(s.feedback().contradictions()), map(s.feedback().contradictionsByKind()),
@@ -63,6 +71,29 @@ public final class MarkdownReport {
             row(md, prepend(s.systemKey(), cells.apply(s.numbers())));
         }
         row(md, prepend("**all systems**", cells.apply(r.overall())));
+        md.append('\n');
+    }
+
+    /** One row per holdout with a reading in the period: its latest reading. */
+    private static void holdouts(StringBuilder md, LearningsReport.Holdouts holdouts) {
+        md.append("## Holdouts: cumulative impact of what shipped\n\n");
+        if (holdouts.readings().isEmpty()) {
+            md.append("None in this period.\n\n");
+            return;
+        }
+        List<String> header = List.of("System", "Holdout", "Metric", "Held out", "Units held out / exposed", "Lift",
+                "Interval", "p-value", "Advice", "Shipped", "Measured", "Reading");
+        row(md, header);
+        md.append('|').append(" --- |".repeat(header.size())).append('\n');
+        for (LearningsReport.HoldoutReading h : holdouts.readings()) {
+            row(md, List.of(h.systemKey(), h.holdoutKey(), text(h.metric()), pct(h.share()),
+                    h.heldOutUnits() + " / " + h.exposedUnits(), signed(h.relativeLift()),
+                    h.ciLow() == null || h.ciHigh() == null ? "–" : "[" + pct(h.ciLow()) + ", " + pct(h.ciHigh()) + "]",
+                    h.pValue() == null ? "–" : h.pValue() < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", h.pValue()),
+                    text(h.advice()),
+                    h.shippedCount() + (h.shipped().isEmpty() ? "" : ": " + String.join(", ", h.shipped())),
+                    String.valueOf(h.measuredAt()), h.finalReading() ? "final" : "running"));
+        }
         md.append('\n');
     }
 
@@ -105,6 +136,14 @@ public final class MarkdownReport {
 
     private static String pct(Double share) {
         return share == null ? "–" : String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+
+    private static String text(String value) {
+        return value == null ? "–" : value;
+    }
+
+    private static String signed(Double share) {
+        return share == null ? "–" : String.format(Locale.ROOT, "%+.1f%%", 100 * share);
     }
 
     private static String map(Map<String, Integer> counts) {

@@ -3,17 +3,21 @@ package io.refinery.oversight.report.learnings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.refinery.oversight.report.learnings.LearningsReport.Alerts;
 import io.refinery.oversight.report.learnings.LearningsReport.Drift;
 import io.refinery.oversight.report.learnings.LearningsReport.Experiments;
 import io.refinery.oversight.report.learnings.LearningsReport.Feedback;
+import io.refinery.oversight.report.learnings.LearningsReport.HoldoutReading;
+import io.refinery.oversight.report.learnings.LearningsReport.Holdouts;
 import io.refinery.oversight.report.learnings.LearningsReport.Oversight;
 import io.refinery.oversight.report.learnings.LearningsReport.Rollouts;
 import io.refinery.oversight.report.learnings.LearningsReport.Section;
@@ -30,7 +34,7 @@ final class Sections {
 
     static Section of(Facts f) {
         return new Section(alerts(f.alerts()), drift(f.drifts()), experiments(f.experiments(), f.coverageGaps()),
-                feedback(f.feedback()), oversight(f.reviews()), rollouts(f.rollouts()));
+                holdouts(f.holdoutReadings()), feedback(f.feedback()), oversight(f.reviews()), rollouts(f.rollouts()));
     }
 
     static Alerts alerts(List<Facts.Alert> alerts) {
@@ -52,6 +56,7 @@ final class Sections {
                 count(chosen, Facts.Drift::chosen), rejected, undecided);
     }
 
+    /** Tests of treatments counted as experiments; A/A tests and holdouts apart ({@link Experiments}). */
     static Experiments experiments(List<Facts.Experiment> events, List<Facts.CoverageGap> gaps) {
         int started = 0;
         int concluded = 0;
@@ -61,6 +66,9 @@ final class Sections {
         int overdue = 0;
         List<Double> lifts = new ArrayList<>();
         for (Facts.Experiment e : events) {
+            if (e.aaTest() || e.holdout()) {
+                continue;
+            }
             switch (e.event()) {
                 case STARTED -> started++;
                 case OVERDUE -> overdue++;
@@ -84,7 +92,30 @@ final class Sections {
         }
         int gapsOpened = (int) gaps.stream().filter(Facts.CoverageGap::opened).count();
         return new Experiments(started, concluded, shipped, keptControl, inconclusive, rate(shipped, concluded),
-                median(lifts), rate(inconclusive, concluded), overdue, gapsOpened);
+                median(lifts), rate(inconclusive, concluded), overdue, gapsOpened,
+                tally(events, e -> e.aaTest() && e.event() == Facts.ExperimentEvent.STARTED),
+                tally(events, e -> e.aaTest() && e.event() == Facts.ExperimentEvent.CONCLUDED),
+                tally(events, e -> e.aaTest() && e.event() == Facts.ExperimentEvent.CONCLUDED
+                        && Facts.AA_FAILED.equals(e.advice())),
+                tally(events, e -> e.holdout() && e.event() == Facts.ExperimentEvent.STARTED),
+                tally(events, e -> e.holdout() && e.event() == Facts.ExperimentEvent.CONCLUDED));
+    }
+
+    /**
+     * Each holdout's latest reading in the period (by its measuredAt; at the same instant the final reading), in
+     * order of system and holdout key.
+     */
+    static Holdouts holdouts(List<Facts.HoldoutReading> readings) {
+        Map<List<String>, Facts.HoldoutReading> latest = new HashMap<>();
+        Comparator<Facts.HoldoutReading> order = Comparator.comparing(Facts.HoldoutReading::measuredAt)
+                .thenComparing(Facts.HoldoutReading::finalReading);
+        for (Facts.HoldoutReading r : readings) {
+            latest.merge(List.of(r.systemKey(), r.holdoutKey()), r, (a, b) -> order.compare(a, b) >= 0 ? a : b);
+        }
+        return new Holdouts(latest.values().stream().sorted(Comparator.comparing(Facts.HoldoutReading::systemKey)
+                .thenComparing(Facts.HoldoutReading::holdoutKey)).map(r -> new HoldoutReading(r.systemKey(), r.holdoutKey(),
+                r.metric(), r.share(), r.heldOutUnits(), r.exposedUnits(), r.relativeLift(), r.ciLow(), r.ciHigh(),
+                r.pValue(), r.advice(), r.shipped().size(), r.shipped(), r.measuredAt(), r.finalReading())).toList());
     }
 
     static Feedback feedback(List<Facts.Feedback> insights) {
@@ -143,6 +174,10 @@ final class Sections {
             counts.merge(k == null ? "(none)" : k, 1, Integer::sum);
         }
         return counts;
+    }
+
+    static <T> int tally(List<T> items, Predicate<T> which) {
+        return (int) items.stream().filter(which).count();
     }
 
     static Double rate(int part, int whole) {

@@ -62,6 +62,7 @@ class ConsoleLearningsPageTest {
         assertThat(headline(page, "win-rate")).isEqualTo("33.3 %");
         assertThat(headline(page, "median-lift")).isEqualTo("+4.2 %");
         assertThat(headline(page, "inconclusive")).isEqualTo("33.3 %");
+        assertThat(page).contains("0 started, 0 overdue; A/A tests: 1 concluded, 1 failed");
         assertThat(headline(page, "oversight-requests")).isEqualTo("3");
         assertThat(headline(page, "sla-breaches")).isEqualTo("0");
         assertThat(headline(page, "override-rate")).isEqualTo("50 %");
@@ -89,6 +90,16 @@ class ConsoleLearningsPageTest {
                 "<td class=\"num\">+4.2 %</td>", "<td class=\"num\">50 %</td>");
         assertThat(cells(recs)).startsWith("2", "1", "6 h", "2", "3", "33.3 %", "+4.2 %", "33.3 %", "3", "0", "50 %", "50 %");
         assertThat(cells(row(page, SEARCH))).startsWith("1", "0", "—", "0", "0", "—", "—", "—", "0", "0", "—", "—");
+
+        assertThat(page).contains("<h2 id=\"holdouts-title\">Holdouts: cumulative impact of what shipped</h2>");
+        int holdout = page.indexOf("<tr data-holdout=\"learn-holdout\">");
+        assertThat(holdout).as("a row for the holdout").isPositive();
+        String holdoutRow = page.substring(holdout, page.indexOf("</tr>", holdout));
+        assertThat(holdoutRow).contains("<th scope=\"row\">learn-holdout</th>");
+        assertThat(cells(holdoutRow)).containsExactly("<a href=\"/console/systems/learn-recs\">learn-recs</a>",
+                "conversion_rate", "5 %", "500 held out, 9,500 exposed", "+2.1 %", "+0.8 % to +3.4 %", "0.003",
+                "Impact positive", "2: learn-exp-0:short, rollout:short-eu",
+                "<time datetime=\"2025-05-03T00:00:00Z\">2025-05-03 00:00 UTC</time>", "Running");
 
         assertThat(page).contains("data-finding=\"REPEATED_DRIFT_WITHOUT_RETRAINING\"",
                 "data-finding=\"STRONG_DISCOVERY_WEAK_CONVERSION\"", "data-finding=\"WEAK_DISCOVERY\"",
@@ -213,6 +224,18 @@ class ConsoleLearningsPageTest {
                     "{\"experimentKey\": \"learn-exp-%d\", \"systemKey\": \"%s\", \"decision\": \"%s\"%s}"
                             .formatted(i, RECS, conclusions[i][0], lift));
         }
+        // An A/A test whose start was not heard (known by its advice) and a holdout's reading: both apart.
+        send(bootstrap, "refinery.experiments.lifecycle", RECS, "experiment-service",
+                "io.refinery.experiments.experiment.concluded.v1", at(13),
+                "{\"experimentKey\": \"learn-aa\", \"systemKey\": \"%s\", \"decision\": \"INCONCLUSIVE\", "
+                        .formatted(RECS) + "\"evaluation\": {\"recommendation\": {\"advice\": \"AA_FAILED\"}}}");
+        send(bootstrap, "refinery.experiments.lifecycle", RECS, "experiment-service",
+                "io.refinery.experiments.holdout.measured.v1", at(48), """
+                {"experimentId": "%s", "holdoutKey": "learn-holdout", "systemKey": "%s", "metric": "conversion_rate",
+                 "share": 0.05, "heldOutUnits": 500, "exposedUnits": 9500, "relativeLift": 0.021, "ciLow": 0.008,
+                 "ciHigh": 0.034, "pValue": 0.003, "advice": "IMPACT_POSITIVE",
+                 "shipped": ["learn-exp-0:short", "rollout:short-eu"], "startedAt": "%s", "measuredAt": "%s",
+                 "finalReading": false}""".formatted(UUID.randomUUID(), RECS, BASE, at(48)));
 
         // The reviews, made while the clock reads 2025-05-02: the drift's remediation (modified), a rejected price
         // change and an auto-approved small one.
@@ -241,6 +264,7 @@ class ConsoleLearningsPageTest {
                 .queryParam("quarter", QUARTER).get("/api/v1/reports/learnings").then().statusCode(200)
                 .body("overall.alerts.fired", equalTo(3)).body("overall.alerts.resolved", equalTo(1))
                 .body("overall.drift.detections", equalTo(2)).body("overall.experiments.concluded", equalTo(3))
+                .body("overall.experiments.aaTestsFailed", equalTo(1)).body("overall.holdouts.readings.size()", equalTo(1))
                 .body(own + "oversight.requests", equalTo(3)));
         seeded = true;
     }

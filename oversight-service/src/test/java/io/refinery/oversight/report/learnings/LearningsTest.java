@@ -24,7 +24,19 @@ class LearningsTest {
 
     private static Facts facts(List<Facts.Alert> alerts, List<Facts.Drift> drifts, List<Facts.Experiment> experiments,
             List<Facts.CoverageGap> gaps, List<String> uncovered, List<Facts.Feedback> feedback, List<Facts.Review> reviews) {
-        return new Facts(List.of("reco", "pricing"), alerts, drifts, experiments, gaps, uncovered, feedback, reviews, List.of());
+        return new Facts(List.of("reco", "pricing"), alerts, drifts, experiments, gaps, uncovered, feedback, reviews, List.of(),
+                List.of());
+    }
+
+    private static Facts holdouts(List<Facts.HoldoutReading> readings) {
+        return new Facts(List.of("reco", "pricing"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), readings);
+    }
+
+    private static Facts.HoldoutReading reading(String system, String key, double lift, String advice, Instant at,
+            boolean last) {
+        return new Facts.HoldoutReading(system, key, "conversion_rate", 0.05, 500, 9500, lift, lift - 0.013, lift + 0.013,
+                0.003, advice, List.of("hero-copy:short", "rollout:ranker-v2"), at, last);
     }
 
     private static List<String> codes(List<Finding> findings, String system) {
@@ -51,13 +63,23 @@ class LearningsTest {
     @Test
     void experimentsGiveWinRateMedianLiftAndShareInconclusive() {
         List<Facts.Experiment> events = new ArrayList<>();
-        events.add(new Facts.Experiment("reco", "e1", "MODEL_VARIANT", ExperimentEvent.STARTED, null, null, h(1)));
-        events.add(new Facts.Experiment("reco", "e1", "MODEL_VARIANT", ExperimentEvent.CONCLUDED, "SHIP:b", 0.03, h(2)));
-        events.add(new Facts.Experiment("reco", "e2", "CONTENT", ExperimentEvent.CONCLUDED, "SHIP:c", 0.07, h(3)));
-        events.add(new Facts.Experiment("reco", "e3", "CONTENT", ExperimentEvent.CONCLUDED, "SHIP:d", 0.01, h(4)));
-        events.add(new Facts.Experiment("reco", "e4", "CONTENT", ExperimentEvent.CONCLUDED, "KEEP_CONTROL", null, h(5)));
-        events.add(new Facts.Experiment("reco", "e5", "CONTENT", ExperimentEvent.CONCLUDED, "INCONCLUSIVE", null, h(6)));
-        events.add(new Facts.Experiment("reco", "e6", "CONTENT", ExperimentEvent.OVERDUE, null, null, h(7)));
+        events.add(new Facts.Experiment("reco", "e1", "MODEL_VARIANT", ExperimentEvent.STARTED, null, null, null, h(1)));
+        events.add(new Facts.Experiment("reco", "e1", "MODEL_VARIANT", ExperimentEvent.CONCLUDED, "SHIP:b", 0.03, null, h(2)));
+        events.add(new Facts.Experiment("reco", "e2", "CONTENT", ExperimentEvent.CONCLUDED, "SHIP:c", 0.07, null, h(3)));
+        events.add(new Facts.Experiment("reco", "e3", "CONTENT", ExperimentEvent.CONCLUDED, "SHIP:d", 0.01, null, h(4)));
+        events.add(new Facts.Experiment("reco", "e4", "CONTENT", ExperimentEvent.CONCLUDED, "KEEP_CONTROL", null, null, h(5)));
+        events.add(new Facts.Experiment("reco", "e5", "CONTENT", ExperimentEvent.CONCLUDED, "INCONCLUSIVE", null, null, h(6)));
+        events.add(new Facts.Experiment("reco", "e6", "CONTENT", ExperimentEvent.OVERDUE, null, null, null, h(7)));
+        // A/A tests and holdouts never ship: counted apart, not in the win rate, the lifts or the share inconclusive.
+        events.add(new Facts.Experiment("reco", "aa1", "AA_TEST", ExperimentEvent.STARTED, null, null, null, h(1)));
+        events.add(new Facts.Experiment("reco", "aa1", "AA_TEST", ExperimentEvent.CONCLUDED, "INCONCLUSIVE", null,
+                "AA_FAILED", h(8)));
+        events.add(new Facts.Experiment("reco", "aa2", "AA_TEST", ExperimentEvent.CONCLUDED, "KEEP_CONTROL", null,
+                "AA_PASSED", h(8)));
+        events.add(new Facts.Experiment("reco", "aa3", "AA_TEST", ExperimentEvent.OVERDUE, null, null, null, h(8)));
+        events.add(new Facts.Experiment("pricing", "hold", "HOLDOUT", ExperimentEvent.STARTED, null, null, null, h(1)));
+        events.add(new Facts.Experiment("pricing", "hold", "HOLDOUT", ExperimentEvent.CONCLUDED, "RELEASE", null,
+                "IMPACT_POSITIVE", h(9)));
         LearningsReport r = Learnings.report(Q4, facts(List.of(), List.of(), events, List.of(), List.of(), List.of(),
                 List.of()), FindingRules.DEFAULTS);
         LearningsReport.Experiments x = r.overall().experiments();
@@ -67,6 +89,21 @@ class LearningsTest {
         assertThat(x.medianLift()).isEqualTo(0.03);
         assertThat(x.shareInconclusive()).isEqualTo(0.2);
         assertThat(x.overdue()).isEqualTo(1);
+        assertThat(x.started()).isEqualTo(1);
+        assertThat(x.keptControl()).isEqualTo(1);
+        assertThat(x.inconclusive()).isEqualTo(1);
+        assertThat(x.aaTestsStarted()).isEqualTo(1);
+        assertThat(x.aaTestsConcluded()).isEqualTo(2);
+        assertThat(x.aaTestsFailed()).isEqualTo(1);
+        assertThat(x.holdoutsStarted()).isEqualTo(1);
+        assertThat(x.holdoutsConcluded()).isEqualTo(1);
+        LearningsReport.Experiments pricing = r.systems().get(0).numbers().experiments();
+        assertThat(pricing.concluded()).isZero();
+        assertThat(pricing.started()).isZero();
+        assertThat(pricing.winRate()).isNull();
+        assertThat(pricing.holdoutsConcluded()).isEqualTo(1);
+        assertThat(pricing.aaTestsConcluded()).isZero();
+        assertThat(codes(r.roadmapSignals(), "pricing")).isEmpty();
         assertThat(codes(r.roadmapSignals(), "reco")).containsExactly("SCALE_WINNERS");
         assertThat(r.roadmapSignals().get(0).evidence()).isEqualTo("3 of 5 concluded experiments shipped a variant, median lift 3%");
     }
@@ -123,10 +160,71 @@ class LearningsTest {
         assertThat(md).startsWith("# Learnings report 2026-Q4\n\nPeriod: 2026-10-01T00:00:00Z to 2027-01-01T00:00:00Z");
         assertThat(md).contains("| reco | 1 | 1 | 0 | 3.0 | conversion_rate 1 |\n| **all systems** | 1 | 1 | 0 | 3.0 |");
         assertThat(md).contains("## Drift", "## Experiments", "## Customer feedback", "## Oversight", "## Rollouts");
+        assertThat(md).contains("## Holdouts: cumulative impact of what shipped\n\nNone in this period.");
         assertThat(md).contains("| reco | `STRONG_DISCOVERY_WEAK_CONVERSION` |");
         assertThat(md).contains("## Capability gaps\n\nNone in this period.");
         // six areas and the signals
         assertThat(md.lines().filter(l -> l.startsWith("| ---")).count()).isEqualTo(7);
+    }
+
+    @Test
+    void eachHoldoutShowsItsLatestReadingInThePeriod() {
+        LearningsReport r = Learnings.report(Q4, holdouts(List.of(
+                reading("reco", "reco-q4", 0.010, "KEEP_RUNNING", h(24), false),
+                reading("reco", "reco-q4", 0.021, "IMPACT_POSITIVE", h(72), false),
+                reading("reco", "reco-q4", 0.015, "KEEP_RUNNING", h(48), false),
+                reading("pricing", "price-h1", -0.004, "NO_IMPACT_DETECTED", h(5), false),
+                reading("pricing", "price-h1", -0.006, "NO_IMPACT_DETECTED", h(30), true),
+                reading("pricing", "price-h1", -0.005, "NO_IMPACT_DETECTED", h(30), false))), FindingRules.DEFAULTS);
+        List<LearningsReport.HoldoutReading> all = r.overall().holdouts().readings();
+        assertThat(all).extracting(LearningsReport.HoldoutReading::holdoutKey).containsExactly("price-h1", "reco-q4");
+        LearningsReport.HoldoutReading reco = all.get(1);
+        assertThat(reco).isEqualTo(new LearningsReport.HoldoutReading("reco", "reco-q4", "conversion_rate", 0.05, 500,
+                9500, 0.021, 0.021 - 0.013, 0.021 + 0.013, 0.003, "IMPACT_POSITIVE", 2,
+                List.of("hero-copy:short", "rollout:ranker-v2"), h(72), false));
+        // two readings at the same instant: the final one is the latest
+        assertThat(all.get(0).relativeLift()).isEqualTo(-0.006);
+        assertThat(all.get(0).finalReading()).isTrue();
+        assertThat(r.systems().get(0).numbers().holdouts().readings()).containsExactly(all.get(0));
+        assertThat(r.systems().get(1).numbers().holdouts().readings()).containsExactly(reco);
+        // a holdout read is no experiment, and ended without harm: no signal
+        assertThat(r.overall().experiments().concluded()).isZero();
+        assertThat(r.roadmapSignals()).isEmpty();
+    }
+
+    @Test
+    void aHoldoutEndingWithNegativeImpactSignalsThatShippedChangesHurt() {
+        LearningsReport r = Learnings.report(Q4, holdouts(List.of(
+                reading("reco", "reco-q4", -0.018, "IMPACT_NEGATIVE", h(10), false),
+                reading("reco", "reco-q4", -0.021, "IMPACT_NEGATIVE", h(40), true),
+                reading("pricing", "price-h1", -0.03, "IMPACT_NEGATIVE", h(40), false))), FindingRules.DEFAULTS);
+        assertThat(codes(r.roadmapSignals(), "reco")).containsExactly("SHIPPED_CHANGES_HURT");
+        assertThat(codes(r.roadmapSignals(), "pricing")).as("still running: not yet a signal").isEmpty();
+        Finding hurt = r.roadmapSignals().get(0);
+        assertThat(hurt.message()).startsWith("What shipped, taken together, hurt conversion_rate against the holdout");
+        assertThat(hurt.evidence()).isEqualTo("holdout reco-q4 ended: conversion_rate -2.1% [-3.4%, -0.8%] against 5% held "
+                + "out (p = 0.003); 2 change(s) shipped: hero-copy:short, rollout:ranker-v2");
+    }
+
+    @Test
+    void markdownHasAHoldoutsTableAndTheAaTestsApart() {
+        List<Facts.Experiment> events = List.of(
+                new Facts.Experiment("reco", "aa1", "AA_TEST", ExperimentEvent.CONCLUDED, "INCONCLUSIVE", null, "AA_FAILED", h(1)),
+                new Facts.Experiment("reco", "e1", "CONTENT", ExperimentEvent.CONCLUDED, "SHIP:b", 0.04, null, h(2)));
+        Facts facts = new Facts(List.of("reco"), List.of(), List.of(), events, List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(reading("reco", "reco-q4", 0.021, "IMPACT_POSITIVE", h(72), true)));
+        String md = MarkdownReport.render(Learnings.report(Q4, facts, FindingRules.DEFAULTS));
+        assertThat(md).contains("| System | Started | Concluded | Shipped | Win rate | Median lift | Inconclusive | Overdue "
+                + "| Coverage gaps | A/A tests concluded (failed) | Holdouts started (concluded) |\n")
+                .contains("| reco | 0 | 1 | 1 | 100.0% | 4.0% | 0.0% | 0 | 0 | 1 (1) | 0 (0) |\n");
+        assertThat(md).contains("## Holdouts: cumulative impact of what shipped\n\n"
+                + "| System | Holdout | Metric | Held out | Units held out / exposed | Lift | Interval | p-value | Advice "
+                + "| Shipped | Measured | Reading |\n"
+                + "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"
+                + "| reco | reco-q4 | conversion_rate | 5.0% | 500 / 9500 | +2.1% | [0.8%, 3.4%] | 0.003 | IMPACT_POSITIVE "
+                + "| 2: hero-copy:short, rollout:ranker-v2 | 2026-11-05T00:00:00Z | final |\n");
+        assertThat(md.indexOf("## Experiments")).isLessThan(md.indexOf("## Holdouts"));
+        assertThat(md.indexOf("## Holdouts")).isLessThan(md.indexOf("## Customer feedback"));
     }
 
     @Test

@@ -8,7 +8,6 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
@@ -44,6 +43,7 @@ class TimelineAndLearningsTest {
 
     private static final String SYSTEM = "timeline-reco";
     private static final Instant BASE = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS);
+    private static final UUID HOLDOUT_ID = UUID.randomUUID();
 
     @BeforeAll
     static void config() {
@@ -55,6 +55,23 @@ class TimelineAndLearningsTest {
         return """
                 {"specversion": "1.0", "id": "%s", "source": "/%s", "type": "%s", "subject": "%s", "time": "%s",
                  "datacontenttype": "application/json", "data": %s}""".formatted(id, source, type, SYSTEM, at, data);
+    }
+
+    /** Sends {@code io.refinery.experiments.<kind>} at {@code at} with data naming this test's system. */
+    private static void lifecycle(String bootstrap, String kind, Instant at, String data) throws Exception {
+        TestTopics.sendCloudEvent(bootstrap, "refinery.experiments.lifecycle", SYSTEM, event(UUID.randomUUID().toString(),
+                "experiment-service", "io.refinery.experiments." + kind, at, data.formatted(SYSTEM)));
+    }
+
+    /** A reading of the holdout reco-holdout: 5 % of units held out, two changes shipped meanwhile. */
+    private static String holdoutReading(double lift, double low, double high, double p, String advice, Instant at,
+            boolean last) {
+        return """
+                {"experimentId": "%s", "holdoutKey": "reco-holdout", "systemKey": "%%s", "metric": "conversion_rate",
+                 "share": 0.05, "heldOutUnits": 500, "exposedUnits": 9500, "relativeLift": %s, "ciLow": %s, "ciHigh": %s,
+                 "pValue": %s, "advice": "%s", "shipped": ["hero-copy:short", "rollout:short-copy-eu"],
+                 "startedAt": "%s", "measuredAt": "%s", "finalReading": %s}""".formatted(HOLDOUT_ID, lift, low, high, p,
+                advice, at(13), at, last);
     }
 
     private static Instant at(int hours) {
@@ -111,6 +128,20 @@ class TimelineAndLearningsTest {
         TestTopics.sendCloudEvent(bootstrap, "refinery.experiments.lifecycle", SYSTEM, event(UUID.randomUUID().toString(),
                 "experiment-service", "io.refinery.experiments.rollout.phase-approved.v1", at(11),
                 "{\"systemKey\": \"%s\", \"rolloutKey\": \"short-copy-eu\", \"step\": \"phase-approved\", \"phase\": \"one category\"}".formatted(SYSTEM)));
+        // An A/A test that failed and a holdout read twice, then released: counted apart from the experiments.
+        lifecycle(bootstrap, "experiment.started.v1", at(12), """
+                {"experimentKey": "aa-check", "systemKey": "%s", "kind": "AA_TEST", "hypothesis": "The split is sound"}""");
+        lifecycle(bootstrap, "experiment.started.v1", at(13), """
+                {"experimentKey": "reco-holdout", "systemKey": "%s", "kind": "HOLDOUT", "hypothesis": "What ships helps"}""");
+        lifecycle(bootstrap, "holdout.measured.v1", at(14), holdoutReading(0.012, 0.001, 0.023, 0.04, "KEEP_RUNNING", at(14),
+                false));
+        lifecycle(bootstrap, "experiment.concluded.v1", at(15), """
+                {"experimentKey": "aa-check", "systemKey": "%s", "decision": "INCONCLUSIVE",
+                 "evaluation": {"recommendation": {"decision": "INCONCLUSIVE", "advice": "AA_FAILED"}}}""");
+        lifecycle(bootstrap, "holdout.measured.v1", at(16), holdoutReading(-0.021, -0.034, -0.008, 0.003,
+                "IMPACT_NEGATIVE", at(16), true));
+        lifecycle(bootstrap, "experiment.concluded.v1", at(17), """
+                {"experimentKey": "reco-holdout", "systemKey": "%s", "decision": "RELEASE"}""");
         TestTopics.send(bootstrap, "refinery.feedback.insights", SYSTEM, "{not json");
 
         // The drift's remediation request is decided here: the reviewer prefers adjusting parameters.
@@ -127,13 +158,14 @@ class TimelineAndLearningsTest {
         String from = BASE.toString();
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", VIEWER)
                 .queryParam("from", from).queryParam("category", "ALERT,DRIFT,EXPERIMENT,ROLLOUT,FEEDBACK")
-                .get(timeline).then().statusCode(200).body("items.size()", equalTo(9)));
+                .get(timeline).then().statusCode(200).body("items.size()", equalTo(15)));
         TestTopics.awaitRecord(bootstrap, "refinery.feedback.insights.dlq", r -> r.value().contains("{not json"),
                 Duration.ofSeconds(30));
 
         given().header("Authorization", VIEWER).queryParam("from", from).get(timeline).then().statusCode(200)
                 .body("items.category", equalTo(List.of("EXPERIMENT", "ALERT", "DRIFT", "DRIFT", "FEEDBACK", "ALERT",
-                        "EXPERIMENT", "EXPERIMENT", "ROLLOUT", "OVERSIGHT", "OVERSIGHT")))
+                        "EXPERIMENT", "EXPERIMENT", "ROLLOUT", "EXPERIMENT", "EXPERIMENT", "EXPERIMENT", "EXPERIMENT",
+                        "EXPERIMENT", "EXPERIMENT", "OVERSIGHT", "OVERSIGHT")))
                 .body("items[0].summary", equalTo("Experiment hero-copy started (CONTENT): Shorter copy converts better"))
                 .body("items[0].source", equalTo("experiment-service"))
                 .body("items[1].summary", equalTo(
@@ -143,9 +175,15 @@ class TimelineAndLearningsTest {
                 .body("items[5].summary", equalTo("Alert on conversion_rate resolved"))
                 .body("items[7].summary", equalTo("Coverage gap opened: no running experiment"))
                 .body("items[8].summary", equalTo("Rollout short-copy-eu: phase approved (phase one category)"))
-                .body("items[9].summary", equalTo("Oversight request submitted (DRIFT_REMEDIATION), tier REVIEW_AND_APPROVAL"))
-                .body("items[9].actor", equalTo("pricing-bot"))
-                .body("items[10].summary", equalTo("Review decided (DRIFT_REMEDIATION): MODIFY"))
+                .body("items[11].summary", equalTo("Holdout reco-holdout on " + SYSTEM + ": shipped changes lift "
+                        + "conversion_rate by +1.20 % [0.1 %, 2.3 %] against 5 % held out (p = 0.040), 2 changes shipped"))
+                .body("items[13].summary", equalTo("Holdout reco-holdout on " + SYSTEM + " ended: shipped changes lift "
+                        + "conversion_rate by -2.10 % [-3.4 %, -0.8 %] against 5 % held out (p = 0.003), 2 changes shipped"))
+                .body("items[13].data.heldOutUnits", equalTo(500))
+                .body("items[14].summary", equalTo("Experiment reco-holdout concluded: RELEASE"))
+                .body("items[15].summary", equalTo("Oversight request submitted (DRIFT_REMEDIATION), tier REVIEW_AND_APPROVAL"))
+                .body("items[15].actor", equalTo("pricing-bot"))
+                .body("items[16].summary", equalTo("Review decided (DRIFT_REMEDIATION): MODIFY"))
                 .body("items[1].data.alertId", equalTo(alertId.toString()));
 
         // What changed just before the alert fired: newest first up to it, two at a time.
@@ -185,6 +223,28 @@ class TimelineAndLearningsTest {
                 .body(own + "experiments.winRate", equalTo(1.0))
                 .body(own + "experiments.medianLift", equalTo(0.042))
                 .body(own + "experiments.coverageGapsOpened", equalTo(1))
+                .body(own + "experiments.inconclusive", equalTo(0))
+                .body(own + "experiments.aaTestsStarted", equalTo(1))
+                .body(own + "experiments.aaTestsConcluded", equalTo(1))
+                .body(own + "experiments.aaTestsFailed", equalTo(1))
+                .body(own + "experiments.holdoutsStarted", equalTo(1))
+                .body(own + "experiments.holdoutsConcluded", equalTo(1))
+                .body(own + "holdouts.readings.size()", equalTo(1))
+                .body(own + "holdouts.readings[0].systemKey", equalTo(SYSTEM))
+                .body(own + "holdouts.readings[0].holdoutKey", equalTo("reco-holdout"))
+                .body(own + "holdouts.readings[0].metric", equalTo("conversion_rate"))
+                .body(own + "holdouts.readings[0].share", equalTo(0.05))
+                .body(own + "holdouts.readings[0].heldOutUnits", equalTo(500))
+                .body(own + "holdouts.readings[0].exposedUnits", equalTo(9500))
+                .body(own + "holdouts.readings[0].relativeLift", equalTo(-0.021))
+                .body(own + "holdouts.readings[0].ciLow", equalTo(-0.034))
+                .body(own + "holdouts.readings[0].ciHigh", equalTo(-0.008))
+                .body(own + "holdouts.readings[0].pValue", equalTo(0.003))
+                .body(own + "holdouts.readings[0].advice", equalTo("IMPACT_NEGATIVE"))
+                .body(own + "holdouts.readings[0].shippedCount", equalTo(2))
+                .body(own + "holdouts.readings[0].shipped", equalTo(List.of("hero-copy:short", "rollout:short-copy-eu")))
+                .body(own + "holdouts.readings[0].measuredAt", equalTo(at(16).toString()))
+                .body(own + "holdouts.readings[0].finalReading", equalTo(true))
                 .body(own + "feedback.contradictions", equalTo(1))
                 .body(own + "oversight.requests", equalTo(1))
                 .body(own + "oversight.decided", equalTo(1))
@@ -194,7 +254,10 @@ class TimelineAndLearningsTest {
                 .body("capabilityGaps.findAll { it.systemKey == '" + SYSTEM + "' }.code",
                         hasItems("REPEATED_DRIFT_WITHOUT_RETRAINING", "NO_EXPERIMENTS"))
                 .body("roadmapSignals.findAll { it.systemKey == '" + SYSTEM + "' }.code",
-                        hasItem("STRONG_DISCOVERY_WEAK_CONVERSION"));
+                        hasItems("STRONG_DISCOVERY_WEAK_CONVERSION", "SHIPPED_CHANGES_HURT"))
+                .body("roadmapSignals.find { it.code == 'SHIPPED_CHANGES_HURT' && it.systemKey == '" + SYSTEM
+                        + "' }.evidence", equalTo("holdout reco-holdout ended: conversion_rate -2.1% [-3.4%, -0.8%] "
+                                + "against 5% held out (p = 0.003); 2 change(s) shipped: hero-copy:short, rollout:short-copy-eu"));
 
         String markdown = given().header("Authorization", VIEWER).accept("text/markdown").queryParam("from", from)
                 .queryParam("to", to).get("/api/v1/reports/learnings").then().statusCode(200)
@@ -202,6 +265,9 @@ class TimelineAndLearningsTest {
         assertThat(markdown).startsWith("# Learnings report\n")
                 .contains("| System | Fired | Resolved | Unresolved | Median hours to resolve | Fired by metric |")
                 .contains("| " + SYSTEM + " | 1 | 1 | 0 | 6.0 | conversion_rate 1 |")
+                .contains("## Holdouts: cumulative impact of what shipped")
+                .contains("| " + SYSTEM + " | reco-holdout | conversion_rate | 5.0% | 500 / 9500 | -2.1% | [-3.4%, -0.8%] | "
+                        + "0.003 | IMPACT_NEGATIVE | 2: hero-copy:short, rollout:short-copy-eu | " + at(16) + " | final |")
                 .contains("## Capability gaps")
                 .contains("| " + SYSTEM + " | `STRONG_DISCOVERY_WEAK_CONVERSION` | Strong discovery, weak conversion");
 

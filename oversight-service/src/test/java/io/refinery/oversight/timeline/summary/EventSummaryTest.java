@@ -73,6 +73,27 @@ class EventSummaryTest {
     }
 
     @Test
+    void holdoutReadingsReadAsTheCumulativeImpactOfWhatShipped() {
+        LifecycleEvent.HoldoutMeasured running = new LifecycleEvent.HoldoutMeasured(ID, "reco-q4", "reco-engine",
+                "conversion", 0.05, 5_000, 95_000, 0.021, 0.008, 0.034, 0.003, "IMPACT_POSITIVE",
+                List.of("hero-copy:short", "ranker:b", "rollout:ranker-eu"), AT, AT, false);
+        assertThat(EventSummary.ofEvent(LifecycleEvent.HoldoutMeasured.TYPE, running)).isEqualTo("Holdout reco-q4 on "
+                + "reco-engine: shipped changes lift conversion by +2.10 % [0.8 %, 3.4 %] against 5 % held out (p = 0.003), "
+                + "3 changes shipped");
+        LifecycleEvent.HoldoutMeasured ended = new LifecycleEvent.HoldoutMeasured(ID, "reco-q4", "reco-engine",
+                "conversion", 0.025, 5_000, 95_000, -0.0125, -0.02, -0.005, 0.0004, "IMPACT_NEGATIVE",
+                List.of("ranker:b"), AT, AT, true);
+        assertThat(EventSummary.ofEvent(LifecycleEvent.HoldoutMeasured.TYPE, ended)).isEqualTo("Holdout reco-q4 on "
+                + "reco-engine ended: shipped changes lift conversion by -1.25 % [-2 %, -0.5 %] against 2.5 % held out "
+                + "(p < 0.001), 1 change shipped");
+        LifecycleEvent.HoldoutMeasured empty = new LifecycleEvent.HoldoutMeasured(ID, "reco-q4", "reco-engine",
+                "conversion", 0.05, 0, 1_200, null, null, null, null, "KEEP_RUNNING", List.of(), AT, AT, false);
+        assertThat(EventSummary.ofEvent(LifecycleEvent.HoldoutMeasured.TYPE, empty)).isEqualTo(
+                "Holdout reco-q4 on reco-engine: no lift measured yet on conversion against 5 % held out, 0 changes shipped");
+        assertThat(EventCategory.ofType(LifecycleEvent.HoldoutMeasured.TYPE)).isEqualTo(EventCategory.EXPERIMENT);
+    }
+
+    @Test
     void unknownTypesReadAsTheirType() {
         assertThat(EventSummary.ofEvent("io.refinery.metrics.something.new.v2", null))
                 .isEqualTo("io.refinery.metrics.something.new.v2");
