@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.refinery.experiments.assignment.allocation.Allocation;
+import io.refinery.experiments.assignment.allocation.Holdout;
 import io.refinery.experiments.assignment.allocation.MurmurHash3;
 
 /**
@@ -36,7 +37,10 @@ public class AssignmentHashBench {
 
     private static final int UNITS = 4096;
 
+    private static final java.time.Instant STARTED = java.time.Instant.parse("2026-11-02T00:00:00Z");
+
     private Allocation allocation;
+    private Holdout holdout;
     private String[] unitIds;
     private byte[][] encoded;
     private int next;
@@ -46,6 +50,8 @@ public class AssignmentHashBench {
         // A typical experiment: 90 % of traffic, a control and two treatments.
         allocation = new Allocation("homepage-reco-v7", 0.9, List.of("control", "treatment-a", "treatment-b"),
                 List.of(0.5, 0.25, 0.25));
+        holdout = new Holdout("homepage-2026-q4", new Allocation("homepage-2026-q4", 1.0,
+                List.of(Holdout.HELD_OUT, Holdout.EXPOSED), List.of(0.05, 0.95)), STARTED.minusSeconds(86_400));
         unitIds = new String[UNITS];
         encoded = new byte[UNITS][];
         for (int i = 0; i < UNITS; i++) {
@@ -59,6 +65,17 @@ public class AssignmentHashBench {
         String unit = unitIds[next];
         next = (next + 1) & (UNITS - 1);
         return allocation.assign(unit);
+    }
+
+    /**
+     * The same assignment on a system with a running holdout that began before the experiment: the holdout's own
+     * hash first ({@link Holdout#holdsOut}), then the experiment's for the units it does not hold out.
+     */
+    @Benchmark
+    public String assignWithHoldout() {
+        String unit = unitIds[next];
+        next = (next + 1) & (UNITS - 1);
+        return holdout.holdsOut("homepage-reco-v7", STARTED, unit) ? null : allocation.assign(unit);
     }
 
     @Benchmark

@@ -2,6 +2,7 @@ package io.refinery.experiments;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.refinery.experiments.analysis.results.ExperimentResults;
+import io.refinery.experiments.experiment.design.BanditSpec;
 import io.refinery.experiments.experiment.design.GuardrailSpec;
 import io.refinery.experiments.experiment.design.MetricSpec;
 import io.refinery.experiments.experiment.design.SequentialLook;
@@ -22,7 +23,7 @@ import io.refinery.experiments.stats.ConfidenceInterval;
  */
 @RegisterForReflection(targets = {
         // experiments' JSON columns (ExperimentJson, ExperimentRefs, Assignments): the design
-        VariantSpec.class, MetricSpec.class, GuardrailSpec.class, SequentialLook.class,
+        VariantSpec.class, MetricSpec.class, GuardrailSpec.class, SequentialLook.class, BanditSpec.class,
         // experiments.last_evaluation (ExperimentChecks), and the evaluation of the stopped and concluded events
         // and of the MODEL_ROLLOUT request (LifecycleEvents)
         ExperimentResults.class, ExperimentResults.VariantSummary.class, ExperimentResults.Srm.class,

@@ -25,8 +25,9 @@ public record AssignmentSnapshot(Map<String, Entry> byKey, Map<String, List<Allo
      * @param systemKey its AI system
      * @param allocation how units are assigned; null unless RUNNING
      * @param startedAt when it started; null while DRAFT
+     * @param weightsVersion a running bandit's current version of weights; null otherwise
      */
-    public record Entry(String state, String systemKey, Allocation allocation, Instant startedAt) {
+    public record Entry(String state, String systemKey, Allocation allocation, Instant startedAt, Integer weightsVersion) {
     }
 
     public AssignmentSnapshot {

@@ -39,13 +39,23 @@ import io.vertx.mutiny.sqlclient.Row;
 public class Assignments {
 
     private static final Logger LOG = Logger.getLogger(Assignments.class);
-    private static final String LOAD = "select key, system_key, kind, state, traffic_fraction, variants, started_at"
-            + " from experiments.experiments";
+    private static final String LOAD = "select e.key, e.system_key, e.kind, e.state, e.traffic_fraction, e.variants,"
+            + " e.started_at, w.version as weights_version, w.weights as bandit_weights from experiments.experiments e"
+            + " left join lateral (select b.version, b.weights from experiments.bandit_weights b"
+            + " where b.experiment_id = e.id order by b.version desc limit 1) w on e.state = 'RUNNING'";
+    private static final TypeReference<Map<String, Double>> WEIGHTS = new TypeReference<>() {
+    };
     private static final TypeReference<List<VariantSpec>> VARIANTS = new TypeReference<>() {
     };
 
-    /** One assignment answer. */
-    public record Assignment(String experimentKey, String unitId, boolean inExperiment, String variant, String reason) {
+    /**
+     * One assignment answer.
+     *
+     * @param weightsVersion a bandit's: the version of its weights that drew the variant (with the unit's hash it
+     *     explains the assignment); null for fixed weights
+     */
+    public record Assignment(String experimentKey, String unitId, boolean inExperiment, String variant, String reason,
+            Integer weightsVersion) {
         public static final String NOT_RUNNING = "NOT_RUNNING";
         public static final String NOT_IN_TRAFFIC = "NOT_IN_TRAFFIC";
         /** The system's holdout keeps the unit out of every experiment started since it began. */
@@ -90,14 +100,16 @@ public class Assignments {
                 Instant startedAt = row.getOffsetDateTime("started_at") == null ? null
                         : row.getOffsetDateTime("started_at").toInstant();
                 Allocation allocation = null;
+                Integer version = row.getInteger("weights_version");
                 if (ExperimentState.RUNNING.name().equals(state)) {
-                    allocation = allocation(key, row.getDouble("traffic_fraction"), row.getString("variants"));
+                    allocation = allocation(key, row.getDouble("traffic_fraction"), row.getString("variants"),
+                            row.getString("bandit_weights"));
                     bySystem.computeIfAbsent(system, s -> new ArrayList<>()).add(allocation);
                     if (ExperimentInput.Kind.HOLDOUT.name().equals(row.getString("kind"))) {
                         holdouts.put(system, new Holdout(key, allocation, startedAt));
                     }
                 }
-                byKey.put(key, new AssignmentSnapshot.Entry(state, system, allocation, startedAt));
+                byKey.put(key, new AssignmentSnapshot.Entry(state, system, allocation, startedAt, version));
             }
             bySystem.values().forEach(list -> list.sort(java.util.Comparator.comparing(Allocation::experimentKey)));
             return new AssignmentSnapshot(byKey, bySystem, holdouts);
@@ -124,7 +136,7 @@ public class Assignments {
             throw new NotFoundProblem("no experiment with key '" + experimentKey + "'");
         }
         if (entry.allocation() == null) {
-            return new Assignment(experimentKey, unitId, false, null, Assignment.NOT_RUNNING);
+            return new Assignment(experimentKey, unitId, false, null, Assignment.NOT_RUNNING, null);
         }
         AssignmentSnapshot current = snapshot;
         return of(current, entry.systemKey(), entry.allocation(), unitId);
@@ -152,20 +164,23 @@ public class Assignments {
 
     private static Assignment of(AssignmentSnapshot current, String systemKey, Allocation allocation, String unitId) {
         String key = allocation.experimentKey();
-        if (current.heldOut(systemKey, key, current.byKey().get(key).startedAt(), unitId)) {
-            return new Assignment(key, unitId, false, null, Assignment.HOLDOUT);
+        AssignmentSnapshot.Entry entry = current.byKey().get(key);
+        if (current.heldOut(systemKey, key, entry.startedAt(), unitId)) {
+            return new Assignment(key, unitId, false, null, Assignment.HOLDOUT, null);
         }
         String variant = allocation.assign(unitId);
         return variant == null
-                ? new Assignment(allocation.experimentKey(), unitId, false, null, Assignment.NOT_IN_TRAFFIC)
-                : new Assignment(allocation.experimentKey(), unitId, true, variant, null);
+                ? new Assignment(key, unitId, false, null, Assignment.NOT_IN_TRAFFIC, entry.weightsVersion())
+                : new Assignment(key, unitId, true, variant, null, entry.weightsVersion());
     }
 
-    private Allocation allocation(String key, double traffic, String variantsJson) {
+    /** A bandit draws by its latest weights ({@code banditWeights}, by variant); others by the declared ones. */
+    private Allocation allocation(String key, double traffic, String variantsJson, String banditWeights) {
         try {
             List<VariantSpec> variants = mapper.readValue(variantsJson, VARIANTS);
+            Map<String, Double> weights = banditWeights == null ? Map.of() : mapper.readValue(banditWeights, WEIGHTS);
             return new Allocation(key, traffic, variants.stream().map(VariantSpec::key).toList(),
-                    variants.stream().map(VariantSpec::weight).toList());
+                    variants.stream().map(v -> weights.getOrDefault(v.key(), v.weight())).toList());
         } catch (Exception e) {
             throw new IllegalStateException("stored variants of experiment " + key + " are unreadable", e);
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.refinery.experiments.experiment.design.BanditSpec;
 import io.refinery.experiments.experiment.design.GuardrailSpec;
 import io.refinery.experiments.experiment.design.MetricSpec;
 import io.refinery.experiments.experiment.design.VariantSpec;
@@ -26,6 +27,8 @@ public record ExperimentView(
         @Schema(example = "1.0") double trafficFraction,
         MetricSpec primaryMetric,
         List<GuardrailSpec> guardrails,
+        @Schema(description = "A multi-armed bandit's settings; null for fixed weights "
+                + "(GET /api/v1/experiments/{key}/bandit shows its weights)") BanditSpec bandit,
         @Schema(example = "0.05") double alpha,
         @Schema(example = "0.8") double power,
         @Schema(example = "FREQUENTIST") String analysis,
@@ -65,7 +68,7 @@ public record ExperimentView(
         Rollout rollout = e.rolloutRequestId == null ? null
                 : new Rollout(e.rolloutRequestId, e.rolloutDecision, e.rolloutDecidedBy, e.rolloutDecidedAt);
         return new ExperimentView(e.id, e.key, e.systemKey, e.kind.name(), e.hypothesis, e.unitType.name(),
-                json.variants(e), e.trafficFraction, json.primaryMetric(e), json.guardrails(e), e.alpha, e.power,
+                json.variants(e), e.trafficFraction, json.primaryMetric(e), json.guardrails(e), json.bandit(e), e.alpha, e.power,
                 e.analysis.name(), e.correction.name(), e.maxDuration, e.expectedDailyUnits, e.requiredUnitsPerVariant,
                 e.requiredDays, json.warnings(e), e.state.name(), e.startedAt, e.endsAt, e.stoppedAt,
                 e.stopTrigger == null ? null : e.stopTrigger.name(), e.stopReason, e.concludedAt, e.concludedBy,

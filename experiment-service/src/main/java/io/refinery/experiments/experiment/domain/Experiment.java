@@ -104,6 +104,9 @@ public class Experiment extends AuditedEntity {
     public String rolloutDecidedBy;
     @Column(name = "rollout_decided_at")
     public Instant rolloutDecidedAt;
+    /** A bandit's settings ({@code BanditSpec} as JSON); null for fixed weights. */
+    @Column(columnDefinition = "text")
+    public String bandit;
     /** A running holdout's last published daily reading. */
     @Column(name = "holdout_measured_at")
     public Instant holdoutMeasuredAt;

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.refinery.experiments.analysis.results.BanditPolicy;
 import io.refinery.experiments.analysis.results.ExperimentResults;
 import io.refinery.experiments.analysis.results.ResultsCalculator;
 import io.refinery.experiments.analysis.results.VariantData;
@@ -38,8 +39,10 @@ public class ExperimentEvaluator {
     private final Pool pool;
     private final ExperimentJson json;
     private final QuantileQueries quantileQueries;
+    private final BanditWeights bandits;
 
-    public ExperimentEvaluator(Pool pool, ExperimentJson json, QuantileQueries quantileQueries) {
+    public ExperimentEvaluator(Pool pool, ExperimentJson json, QuantileQueries quantileQueries, BanditWeights bandits) {
+        this.bandits = bandits;
         this.pool = pool;
         this.json = json;
         this.quantileQueries = quantileQueries;
@@ -88,10 +91,23 @@ public class ExperimentEvaluator {
                 });
     }
 
-    /** The results now; {@code finalLook} when the data will not grow any more (see {@link ResultsCalculator}). */
+    /**
+     * The results now; {@code finalLook} when the data will not grow any more (see {@link ResultsCalculator}). A
+     * bandit's variants carry the shares its weights so far should have given them (see
+     * {@link BanditPolicy#expectedShares}), so the sample ratio check expects the weights actually served.
+     */
     public Uni<ExperimentResults> results(Experiment e, boolean finalLook) {
         ExperimentDesign design = json.design(e);
-        return data(e.id, design).map(d -> ResultsCalculator.compute(design, d, json.sequentialState(e), finalLook));
+        if (e.bandit == null) {
+            return data(e.id, design).map(d -> ResultsCalculator.compute(design, d, json.sequentialState(e), finalLook));
+        }
+        return bandits.history(e.id).flatMap(history -> data(e.id, design).map(d -> {
+            Map<String, Long> units = new HashMap<>();
+            d.forEach(v -> units.put(v.variant(), v.units()));
+            ExperimentDesign served = BanditPolicy.withShares(design, BanditPolicy.expectedShares(design,
+                    history.stream().map(BanditWeights.Stored::served).toList(), units));
+            return ResultsCalculator.compute(served, d, json.sequentialState(e), finalLook);
+        }));
     }
 
     /** The verdict of {@code e}'s data as a final look (a person or the scheduler is ending the experiment). */

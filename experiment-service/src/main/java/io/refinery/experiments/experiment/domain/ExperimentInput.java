@@ -15,7 +15,15 @@ import io.refinery.experiments.stats.MultipleTestingCorrection;
 public record ExperimentInput(String key, String systemKey, Kind kind, String hypothesis, UnitType unitType,
         List<VariantInput> variants, Double trafficFraction, MetricInput primaryMetric, List<GuardrailInput> guardrails,
         Double alpha, Double power, AnalysisMethod analysis, MultipleTestingCorrection correction, String maxDuration,
-        Double expectedDailyUnits) {
+        Double expectedDailyUnits, BanditInput bandit) {
+
+    /**
+     * Present to make the experiment a multi-armed bandit: weights follow Thompson sampling on the primary metric
+     * (BINOMIAL or CONTINUOUS), recomputed every {@code updateEvery} once every arm has {@code burnInUnits} units, each
+     * arm keeping at least {@code minimumShare}.
+     */
+    public record BanditInput(Long burnInUnits, Double minimumShare, String updateEvery) {
+    }
 
     /**
      * What is being compared: the seed's four kinds of experiment; AA_TEST, identical variants run to check the

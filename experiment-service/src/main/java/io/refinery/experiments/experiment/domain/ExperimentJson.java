@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.refinery.experiments.experiment.design.BanditSpec;
 import io.refinery.experiments.experiment.design.ExperimentDesign;
 import io.refinery.experiments.experiment.design.GuardrailSpec;
 import io.refinery.experiments.experiment.design.MetricSpec;
@@ -41,6 +42,12 @@ public class ExperimentJson {
     /** The variants of a stored {@code variants} column. */
     public List<VariantSpec> readVariants(String column) {
         return read(column, VARIANTS);
+    }
+
+    /** A bandit's settings, or null for fixed weights. */
+    public BanditSpec bandit(Experiment e) {
+        return e.bandit == null ? null : read(e.bandit, new TypeReference<BanditSpec>() {
+        });
     }
 
     public MetricSpec primaryMetric(Experiment e) {

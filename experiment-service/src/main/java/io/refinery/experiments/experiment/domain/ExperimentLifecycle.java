@@ -26,9 +26,11 @@ public class ExperimentLifecycle {
     private final LifecycleEvents events;
     private final ExperimentEvaluator evaluator;
     private final HoldoutReadings holdouts;
+    private final BanditUpdates bandits;
 
     public ExperimentLifecycle(ExperimentJson json, LifecycleEvents events, ExperimentEvaluator evaluator,
-            HoldoutReadings holdouts) {
+            HoldoutReadings holdouts, BanditUpdates bandits) {
+        this.bandits = bandits;
         this.holdouts = holdouts;
         this.json = json;
         this.events = events;
@@ -47,8 +49,9 @@ public class ExperimentLifecycle {
             e.endsAt = now.plus(ExperimentPlan.lengthOf(e.maxDuration));
             e.nextCheckAt = now;
             touch(e, now, actor);
-            return events.started(e, json.variants(e).stream().map(VariantSpec::key).toList(),
-                    json.primaryMetric(e).name()).replaceWith(e);
+            Uni<Void> weights = e.bandit == null ? Uni.createFrom().voidItem() : bandits.start(e, now);
+            return weights.flatMap(x -> events.started(e, json.variants(e).stream().map(VariantSpec::key).toList(),
+                    json.primaryMetric(e).name())).replaceWith(e);
         });
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.refinery.experiments.experiment.design.AnalysisMethod;
+import io.refinery.experiments.experiment.design.BanditSpec;
 import io.refinery.experiments.experiment.design.Direction;
 import io.refinery.experiments.experiment.design.ExperimentDesign;
 import io.refinery.experiments.experiment.design.GuardrailSpec;
@@ -34,7 +35,7 @@ public record ExperimentPlan(String key, String systemKey, ExperimentInput.Kind 
         ExperimentInput.UnitType unitType, List<VariantSpec> variants, double trafficFraction, MetricSpec primaryMetric,
         List<GuardrailSpec> guardrails, double alpha, double power, AnalysisMethod analysis,
         MultipleTestingCorrection correction, String maxDuration, Duration maxDurationLength, Double expectedDailyUnits,
-        long requiredUnitsPerVariant, Long requiredDays, List<String> warnings) {
+        long requiredUnitsPerVariant, Long requiredDays, List<String> warnings, BanditSpec bandit) {
 
     public static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9-]{1,63}$");
     public static final Pattern VARIANT = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$");
@@ -98,6 +99,7 @@ public record ExperimentPlan(String key, String systemKey, ExperimentInput.Kind 
         MetricSpec metric = DesignInputChecks.primaryMetric(in.primaryMetric(), issues);
         List<GuardrailSpec> guardrails = DesignInputChecks.guardrails(in.guardrails(), metric, issues);
         Duration maxDuration = maxDuration(in.maxDuration(), issues);
+        BanditSpec bandit = BanditInputChecks.bandit(in, metric, variants.size(), issues);
         Double daily = in.expectedDailyUnits();
         if (daily != null && !(daily > 0 && Double.isFinite(daily))) {
             issues.add(new FieldIssue("expectedDailyUnits", "must be a positive number"));
@@ -124,7 +126,7 @@ public record ExperimentPlan(String key, String systemKey, ExperimentInput.Kind 
         return new ExperimentPlan(in.key(), in.systemKey(), in.kind(), in.hypothesis().strip(), in.unitType(), variants,
                 traffic, metric, guardrails, alpha, power, in.analysis() == null ? AnalysisMethod.FREQUENTIST : in.analysis(),
                 in.correction() == null ? MultipleTestingCorrection.HOLM : in.correction(), in.maxDuration(), maxDuration,
-                daily, required, days, List.copyOf(warnings));
+                daily, required, days, List.copyOf(warnings), bandit);
     }
 
     private static void slug(String value, String field, List<FieldIssue> issues) {

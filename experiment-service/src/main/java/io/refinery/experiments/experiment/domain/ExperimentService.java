@@ -124,6 +124,7 @@ public class ExperimentService {
         e.requiredUnitsPerVariant = plan.requiredUnitsPerVariant();
         e.requiredDays = plan.requiredDays();
         e.warnings = json.write(plan.warnings());
+        e.bandit = plan.bandit() == null ? null : json.write(plan.bandit());
         e.updatedAt = now;
         e.updatedBy = actor;
     }

@@ -40,7 +40,7 @@ final class HoldoutPlans {
                 List.of(new ExperimentInput.VariantInput(Holdout.HELD_OUT, share, true, "kept out of every change"),
                         new ExperimentInput.VariantInput(Holdout.EXPOSED, 1 - share, false, "gets what ships")),
                 1.0, in.primaryMetric(), List.of(), in.alpha(), in.power(), in.analysis(), null, in.maxDuration(),
-                in.expectedDailyUnits());
+                in.expectedDailyUnits(), null);
         ExperimentPlan plan;
         try {
             plan = ExperimentPlan.ofHoldout(experiment);

@@ -35,11 +35,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 @ApplicationScoped
 public class ExperimentRefs {
 
-    private static final String LOAD = "select id, key, system_key, kind, state, traffic_fraction, variants,"
-            + " primary_metric, guardrails, started_at from experiments.experiments where key = any($1)"
-            + " or (system_key = any($2) and state in ('RUNNING', 'STOPPED'))"
-            + " or (kind = 'HOLDOUT' and state = 'RUNNING' and system_key in"
+    private static final String LOAD = "select e.id, e.key, e.system_key, e.kind, e.state, e.traffic_fraction,"
+            + " e.variants, e.primary_metric, e.guardrails, e.started_at, w.weights as bandit_weights"
+            + " from experiments.experiments e left join lateral (select b.weights from experiments.bandit_weights b"
+            + " where b.experiment_id = e.id order by b.version desc limit 1) w on e.bandit is not null"
+            + " where e.key = any($1) or (e.system_key = any($2) and e.state in ('RUNNING', 'STOPPED'))"
+            + " or (e.kind = 'HOLDOUT' and e.state = 'RUNNING' and e.system_key in"
             + " (select n.system_key from experiments.experiments n where n.key = any($1)))";
+    private static final TypeReference<Map<String, Double>> WEIGHTS = new TypeReference<>() {
+    };
     private static final TypeReference<List<VariantSpec>> VARIANTS = new TypeReference<>() {
     };
     private static final TypeReference<List<GuardrailSpec>> GUARDRAILS = new TypeReference<>() {
@@ -183,8 +187,12 @@ public class ExperimentRefs {
             }
             Set<String> variantKeys = new HashSet<>();
             variants.forEach(v -> variantKeys.add(v.key()));
+            // A bandit assigns by its latest weights, as the assignment snapshot does.
+            Map<String, Double> weights = row.getString("bandit_weights") == null ? Map.of()
+                    : mapper.readValue(row.getString("bandit_weights"), WEIGHTS);
             Allocation allocation = new Allocation(key, row.getDouble("traffic_fraction"),
-                    variants.stream().map(VariantSpec::key).toList(), variants.stream().map(VariantSpec::weight).toList());
+                    variants.stream().map(VariantSpec::key).toList(),
+                    variants.stream().map(v -> weights.getOrDefault(v.key(), v.weight())).toList());
             return new Ref(row.getUUID("id"), key, row.getString("system_key"),
                     ExperimentState.valueOf(row.getString("state")), variantKeys, metrics, List.copyOf(ratios),
                     List.copyOf(quantileMetrics), allocation, "HOLDOUT".equals(row.getString("kind")),

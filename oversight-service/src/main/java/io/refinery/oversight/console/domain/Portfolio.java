@@ -47,7 +47,7 @@ public class Portfolio {
                    count(*) filter (where type = $2) as fired,
                    count(*) filter (where category = 'DRIFT') as drift,
                    max(occurred_at) filter (where category = 'DRIFT') as last_drift,
-                   count(*) filter (where type = $3) as started
+                   count(*) filter (where type = $3 and coalesce(data ->> 'kind', '') <> 'HOLDOUT') as started
               from oversight.timeline_events
              where occurred_at >= $1 and ($4::text is null or system_key = $4)
              group by system_key
