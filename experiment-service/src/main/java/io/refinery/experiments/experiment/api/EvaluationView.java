@@ -11,6 +11,6 @@ public record EvaluationView(String action, ExperimentView experiment, ResultsVi
 
     public static EvaluationView of(ExperimentChecks.Outcome o, ExperimentJson json) {
         return new EvaluationView(o.action().name(), ExperimentView.of(o.experiment(), json),
-                ResultsView.of(o.experiment(), o.results()));
+                ResultsView.of(o.experiment(), o.results(), json));
     }
 }

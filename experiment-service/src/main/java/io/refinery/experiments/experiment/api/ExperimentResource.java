@@ -197,7 +197,7 @@ public class ExperimentResource {
                     + "variant reached the required sample or the experiment stopped; SEQUENTIAL may be read any time.")
     public Uni<ResultsView> results(@PathParam("key") String key) {
         return experiments.get(key).flatMap(e -> evaluator.results(e, e.state == ExperimentState.STOPPED
-                || e.state == ExperimentState.CONCLUDED).map(r -> ResultsView.of(e, r)));
+                || e.state == ExperimentState.CONCLUDED).map(r -> ResultsView.of(e, r, json)));
     }
 
     @POST

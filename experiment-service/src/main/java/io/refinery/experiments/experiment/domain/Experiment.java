@@ -107,6 +107,12 @@ public class Experiment extends AuditedEntity {
     /** A bandit's settings ({@code BanditSpec} as JSON); null for fixed weights. */
     @Column(columnDefinition = "text")
     public String bandit;
+    /** When the clocked checks last tested this experiment for interactions with others of its system. */
+    @Column(name = "interactions_checked_at")
+    public Instant interactionsCheckedAt;
+    /** What that check flagged ({@code ExperimentInteractions.Flag}s as JSON). */
+    @Column(name = "interaction_flags", columnDefinition = "text")
+    public String interactionFlags;
     /** A running holdout's last published daily reading. */
     @Column(name = "holdout_measured_at")
     public Instant holdoutMeasuredAt;

@@ -41,6 +41,17 @@ public interface ExperimentConfig {
     @WithDefault("P7D")
     Duration ledgerGrace();
 
+    /**
+     * The time between two interaction checks of one running experiment (a scan of its units, see
+     * {@link ExperimentInteractions}); the results show the last one.
+     */
+    @WithDefault("PT1H")
+    Duration interactionCheck();
+
+    /** How often each replica looks for bandits due for new weights (each bandit has its own updateEvery). */
+    @WithDefault("10s")
+    String banditCheck();
+
     /** How often each replica purges the idempotency ledgers. */
     @WithDefault("1h")
     String ledgerPurgeInterval();

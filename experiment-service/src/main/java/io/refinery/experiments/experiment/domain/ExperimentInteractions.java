@@ -58,6 +58,23 @@ public class ExperimentInteractions {
     /** The report for one experiment. */
     public record Report(String experimentKey, String systemKey, String metric, String metricType, double alpha,
             List<Pair> others) {
+
+        /** The experiments this one interacts with, as results flag them. */
+        public List<Flag> flags() {
+            return others.stream().filter(Pair::interacting).map(p -> new Flag(p.otherExperimentKey(), p.sharedUnits(),
+                    Boolean.TRUE.equals(p.assignment().dependent()) ? "ASSIGNMENT_DEPENDENT" : "EFFECT_INTERACTION"))
+                    .toList();
+        }
+    }
+
+    /**
+     * An experiment this one interacts with.
+     *
+     * @param reason ASSIGNMENT_DEPENDENT (the two assignments are not independent) or EFFECT_INTERACTION (a
+     *     treatment's effect differs with the other's variant)
+     */
+    @io.quarkus.runtime.annotations.RegisterForReflection
+    public record Flag(String otherExperimentKey, long sharedUnits, String reason) {
     }
 
     private final Pool pool;

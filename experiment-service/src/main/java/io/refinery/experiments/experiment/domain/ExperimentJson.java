@@ -44,6 +44,12 @@ public class ExperimentJson {
         return read(column, VARIANTS);
     }
 
+    /** What the last interaction check flagged; empty before it or when nothing interacts. */
+    public List<ExperimentInteractions.Flag> flags(Experiment e) {
+        return e.interactionFlags == null ? List.of() : read(e.interactionFlags, new TypeReference<List<ExperimentInteractions.Flag>>() {
+        });
+    }
+
     /** A bandit's settings, or null for fixed weights. */
     public BanditSpec bandit(Experiment e) {
         return e.bandit == null ? null : read(e.bandit, new TypeReference<BanditSpec>() {

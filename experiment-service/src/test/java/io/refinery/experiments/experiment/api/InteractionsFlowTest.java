@@ -10,8 +10,10 @@ import static io.refinery.experiments.ingestion.api.IngestionFlowTest.post;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -95,5 +97,12 @@ class InteractionsFlowTest {
                 .body("others[0].otherExperimentKey", equalTo("inter-a"))
                 .body("others[0].effects[0].status", equalTo("ZERO_VARIANCE"));
         given().header("Authorization", VIEWER).get("/api/v1/experiments/no-such/interactions").then().statusCode(404);
+
+        // The clocked checks test it too, and the results flag the interaction.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().header("Authorization", VIEWER)
+                .get("/api/v1/experiments/inter-a/results").then().statusCode(200)
+                .body("interactions.flagged.otherExperimentKey", equalTo(List.of("inter-b")))
+                .body("interactions.flagged[0].reason", equalTo("EFFECT_INTERACTION"))
+                .body("interactions.flagged[0].sharedUnits", equalTo(800)));
     }
 }
