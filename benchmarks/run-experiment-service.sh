@@ -21,6 +21,9 @@
 #      RESULTS_METRIC=QUANTILE makes it p90 latency: 90 % of the units send one latency outcome, and every GET walks
 #      the counts of units per value that ingestion keeps (a quantile has no running sum).
 #   4. segments: every exposure names a device; GET .../segments?dimension=device, a warm-up and 3 timed calls.
+#   5. interactions: a second experiment exposed to the same UNITS units; GET .../interactions, a warm-up and 3 timed
+#      calls (SKIP_INTERACTIONS=1 leaves it out). With BANDIT=1 the results experiment is a bandit, and 6. times
+#      POST .../bandit/reweigh (a warm-up and 3 calls).
 # Environment: EXP_BENCH_PORT (18082), EXP_BENCH_KAFKA_PORT (19092; controller +1), WRK_CONNECTIONS (32),
 # WRK_THREADS (2), WRK_DURATION (20s), SKIP_BUILD=1 to reuse the built jars, SKIP_JMH=1, SKIP_HTTP=1, SKIP_RESULTS=1, KEEP_DB=1,
 # TOKEN_CACHE_SIZE (the service's refinery.auth.token-cache.max-size; 0 verifies every token, as before issue 20),
@@ -132,8 +135,8 @@ done
 # variant are required, so the clocked checks do not stop it (required sample reached) while it is loaded. Above
 # 2 million units the MDE is 0.3 % (about 15.6 million per variant).
 MDE=$([ "$UNITS" -gt 2000000 ] && echo 0.003 || echo 0.01)
-experiment() {
-  local key=$1 code primary
+experiment() {  # key [primary metric JSON] [more fields, e.g. '"bandit": {...}, ']
+  local key=$1 code primary extra=${3:-}
   primary=${2:-'{"name": "conversion", "type": "BINOMIAL", "direction": "INCREASE",
                  "minimumDetectableEffect": '"$MDE"', "baselineRate": 0.10}'}
   code=$(curl -sS -o "$WORK/create.json" -w '%{http_code}' -X POST "$URL/api/v1/experiments" \
@@ -141,7 +144,7 @@ experiment() {
       "systemKey": "'"$SYSTEM"'", "kind": "MODEL_VARIANT", "hypothesis": "The new ranker lifts conversion",
       "unitType": "USER", "variants": [{"key": "control", "weight": 0.5, "control": true, "description": "v6"},
                                        {"key": "treatment", "weight": 0.5, "control": false, "description": "v7"}],
-      "primaryMetric": '"$primary"', "maxDuration": "P28D"}')
+      "primaryMetric": '"$primary"', '"$extra"'"maxDuration": "P28D"}')
   [ "$code" = 201 ] || die "creating $key answered $code: $(cat "$WORK/create.json")"
   code=$(curl -sS -o "$WORK/start.json" -w '%{http_code}' -X POST "$URL/api/v1/experiments/$key/start" \
     -H "Authorization: Bearer $admin")
@@ -217,7 +220,8 @@ elif [ "$METRIC" = QUANTILE ]; then
                              "minimumDetectableEffect": '"$MDE"', "baselineMean": 300, "baselineStdDev": 600}'
   metric_arg=QUANTILE
 else
-  experiment bench-results
+  # BANDIT=1: a multi-armed bandit (the weights stay 50/50 here: the clock is a day, and reweighing is timed below).
+  experiment bench-results "" "$([ "${BANDIT:-0}" = 1 ] && echo '"bandit": {"burnInUnits": 100, "updateEvery": "P1D"}, ')"
   metric_arg=
 fi
 # The load generator builds every batch body before sending (about 0.6 GB per million units, twice that for RATIO).
@@ -252,4 +256,37 @@ awk -v m="$METRIC" -v med="$seg_median" -v u="$units_seen" 'BEGIN {
   printf "segments (%s): %d units, 3 devices: median %.1f ms per GET .../segments?dimension=device (3 calls after a warm-up)\n", m, u, med * 1000
   printf "RESULT|experiment segments over %d units, %s (median GET)|%.1f|ms|-|-\n", u, m, med * 1000 }'
 say "segments: $(head -c 400 "$WORK/segments.json")..."
+
+# --- 5. interactions: a second experiment on the same system and the same units -------------------------------
+if [ "${SKIP_INTERACTIONS:-0}" != 1 ]; then
+experiment bench-other
+java -Xmx"${loader_heap}m" -XX:+UseSerialGC -cp "$CP" io.refinery.bench.ExperimentBench load "$URL" "$ingest" bench-other \
+  control,treatment "$UNITS" 4
+int_times=()
+for i in 1 2 3 4; do
+  t=$(curl -sS -o "$WORK/interactions.json" -w '%{http_code} %{time_total}' \
+    "$URL/api/v1/experiments/bench-results/interactions" -H "Authorization: Bearer $viewer")
+  [ "${t%% *}" = 200 ] || { cat "$WORK/interactions.json" >&2; die "interactions answered ${t%% *}"; }
+  [ "$i" -gt 1 ] && int_times+=("${t##* }")
+done
+awk -v med="$(printf '%s\n' "${int_times[@]}" | sort -n | sed -n 2p)" -v u="$units_seen" 'BEGIN {
+  printf "interactions: %d units shared with a second experiment: median %.1f ms per GET .../interactions (3 calls after a warm-up)\n", u, med * 1000
+  printf "RESULT|experiment interactions over %d shared units (median GET)|%.1f|ms|-|-\n", u, med * 1000 }'
+say "interactions: $(head -c 500 "$WORK/interactions.json")..."
+fi
+
+# --- 6. BANDIT=1: recomputing the bandit's weights (results, then P(best) by quadrature, then the stored version)
+if [ "${BANDIT:-0}" = 1 ]; then
+re_times=()
+for i in 1 2 3 4; do
+  t=$(curl -sS -X POST -o "$WORK/reweigh.json" -w '%{http_code} %{time_total}' \
+    "$URL/api/v1/experiments/bench-results/bandit/reweigh" -H "Authorization: Bearer $admin")
+  [ "${t%% *}" = 200 ] || { cat "$WORK/reweigh.json" >&2; die "reweigh answered ${t%% *}"; }
+  [ "$i" -gt 1 ] && re_times+=("${t##* }")
+done
+awk -v med="$(printf '%s\n' "${re_times[@]}" | sort -n | sed -n 2p)" -v u="$units_seen" 'BEGIN {
+  printf "bandit: %d units: median %.1f ms per POST .../bandit/reweigh (3 calls after a warm-up)\n", u, med * 1000
+  printf "RESULT|bandit reweigh over %d units (median POST)|%.1f|ms|-|-\n", u, med * 1000 }'
+say "bandit: $(grep -o '"current":{[^}]*}' "$WORK/reweigh.json" | head -c 400)..."
+fi
 say "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"

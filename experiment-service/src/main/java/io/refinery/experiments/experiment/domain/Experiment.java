@@ -107,11 +107,14 @@ public class Experiment extends AuditedEntity {
     /** A bandit's settings ({@code BanditSpec} as JSON); null for fixed weights. */
     @Column(columnDefinition = "text")
     public String bandit;
-    /** When the clocked checks last tested this experiment for interactions with others of its system. */
-    @Column(name = "interactions_checked_at")
+    /**
+     * When {@link InteractionChecks} last tested this experiment for interactions with others of its system. Written
+     * only by that job's own statements (never by an entity flush, which could put back a value read earlier).
+     */
+    @Column(name = "interactions_checked_at", insertable = false, updatable = false)
     public Instant interactionsCheckedAt;
-    /** What that check flagged ({@code ExperimentInteractions.Flag}s as JSON). */
-    @Column(name = "interaction_flags", columnDefinition = "text")
+    /** What that check flagged ({@code ExperimentInteractions.Flag}s as JSON); written like the instant above. */
+    @Column(name = "interaction_flags", columnDefinition = "text", insertable = false, updatable = false)
     public String interactionFlags;
     /** A running holdout's last published daily reading. */
     @Column(name = "holdout_measured_at")

@@ -27,8 +27,8 @@ import io.smallrye.mutiny.Uni;
  *   <li>STOPPED and not concluded within {@code concludeGrace}: an overdue event, once; at its max duration it is
  *       concluded like a running one.</li>
  * </ul>
- * A running experiment is also tested for interactions with the others of its system that share units, at most once
- * per {@code interactionCheck} (it scans the units); its results show what that check flagged.
+ * (Interactions with the other experiments of the system are tested by {@link InteractionChecks}, on their own clock
+ * and without holding the experiment's row: the test scans the units.)
  * A holdout never stops on its sample: each check of a running one publishes its day's reading (at most one a day),
  * and at its max duration it is released (concluded RELEASE, with a final reading).
  * Every replica runs the job; each due experiment is claimed with FOR UPDATE SKIP LOCKED, and on-demand evaluation
@@ -53,11 +53,9 @@ public class ExperimentChecks {
     private final ExperimentJson json;
     private final ExperimentConfig config;
     private final HoldoutReadings holdouts;
-    private final ExperimentInteractions interactions;
 
     public ExperimentChecks(ExperimentEvaluator evaluator, ExperimentLifecycle lifecycle, LifecycleEvents events,
-            ExperimentJson json, ExperimentConfig config, HoldoutReadings holdouts, ExperimentInteractions interactions) {
-        this.interactions = interactions;
+            ExperimentJson json, ExperimentConfig config, HoldoutReadings holdouts) {
         this.holdouts = holdouts;
         this.evaluator = evaluator;
         this.lifecycle = lifecycle;
@@ -89,20 +87,6 @@ public class ExperimentChecks {
     }
 
     private Uni<Outcome> check(Experiment e, Instant at) {
-        return interactionsDue(e, at) ? interactions.of(e).flatMap(report -> {
-            e.interactionFlags = json.write(report.flags());
-            e.interactionsCheckedAt = at;
-            return checkResults(e, at);
-        }) : checkResults(e, at);
-    }
-
-    /** A running experiment (not a holdout) whose last interaction check is older than the interval. */
-    private boolean interactionsDue(Experiment e, Instant at) {
-        return e.state == ExperimentState.RUNNING && e.kind != ExperimentInput.Kind.HOLDOUT
-                && (e.interactionsCheckedAt == null || !at.isBefore(e.interactionsCheckedAt.plus(config.interactionCheck())));
-    }
-
-    private Uni<Outcome> checkResults(Experiment e, Instant at) {
         boolean running = e.state == ExperimentState.RUNNING;
         boolean pastEnd = !at.isBefore(e.endsAt);
         return evaluator.results(e, !running || pastEnd).flatMap(results -> {

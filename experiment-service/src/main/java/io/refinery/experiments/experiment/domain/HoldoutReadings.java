@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.refinery.experiments.analysis.results.ExperimentResults;
-import io.refinery.experiments.assignment.allocation.Holdout;
 import io.refinery.platform.events.LifecycleEvent;
 import io.refinery.platform.outbox.Outbox;
 import io.smallrye.mutiny.Uni;
@@ -44,26 +43,13 @@ public class HoldoutReadings {
     }
 
     private Uni<Void> publish(Experiment e, ExperimentResults results, Instant at, boolean last) {
-        long heldOut = 0;
-        long exposed = 0;
-        double share = 0;
-        for (ExperimentResults.VariantSummary v : results.variants()) {
-            if (Holdout.HELD_OUT.equals(v.variant())) {
-                heldOut = v.units();
-                share = v.weight();
-            } else if (Holdout.EXPOSED.equals(v.variant())) {
-                exposed = v.units();
-            }
-        }
-        ExperimentResults.Comparison c = results.primaryMetric().comparisons().isEmpty() ? null
-                : results.primaryMetric().comparisons().get(0);
-        long held = heldOut;
-        long out = exposed;
-        double weight = share;
+        HoldoutSides sides = HoldoutSides.of(results);
+        ExperimentResults.Comparison c = sides.impact();
+        double share = sides.heldOut() == null ? 0 : sides.heldOut().weight();
         return shipped.between(e.systemKey, e.startedAt, at.plusMillis(1)).flatMap(changes -> outbox.append(
                 LifecycleEvent.TOPIC, LifecycleEvent.HoldoutMeasured.TYPE, e.systemKey,
-                new LifecycleEvent.HoldoutMeasured(e.id, e.key, e.systemKey, results.primaryMetric().name(), weight, held,
-                        out, c == null ? null : c.relativeLift(),
+                new LifecycleEvent.HoldoutMeasured(e.id, e.key, e.systemKey, results.primaryMetric().name(), share,
+                        sides.heldOutUnits(), sides.exposedUnits(), c == null ? null : c.relativeLift(),
                         c == null || c.confidenceInterval() == null ? null : c.confidenceInterval().lower(),
                         c == null || c.confidenceInterval() == null ? null : c.confidenceInterval().upper(),
                         c == null ? null : c.pValue(), results.recommendation().advice(),

@@ -6,11 +6,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.refinery.experiments.analysis.results.ExperimentResults;
-import io.refinery.experiments.assignment.allocation.Holdout;
 import io.refinery.experiments.experiment.design.MetricSpec;
 import io.refinery.experiments.experiment.design.VariantSpec;
 import io.refinery.experiments.experiment.domain.Experiment;
 import io.refinery.experiments.experiment.domain.ExperimentJson;
+import io.refinery.experiments.experiment.domain.HoldoutSides;
 import io.refinery.experiments.experiment.domain.ShippedChanges;
 import io.refinery.experiments.holdout.domain.Holdouts;
 import io.refinery.experiments.stats.ConfidenceInterval;
@@ -69,20 +69,12 @@ public record HoldoutView(
     }
 
     static Impact impact(ExperimentResults results) {
-        ExperimentResults.VariantSummary held = null;
-        ExperimentResults.VariantSummary exposed = null;
-        for (ExperimentResults.VariantSummary v : results.variants()) {
-            if (Holdout.HELD_OUT.equals(v.variant())) {
-                held = v;
-            } else if (Holdout.EXPOSED.equals(v.variant())) {
-                exposed = v;
-            }
-        }
-        ExperimentResults.Comparison c = results.primaryMetric().comparisons().isEmpty() ? null
-                : results.primaryMetric().comparisons().get(0);
+        HoldoutSides sides = HoldoutSides.of(results);
+        ExperimentResults.Comparison c = sides.impact();
         ExperimentResults.Recommendation rec = results.recommendation();
-        return new Impact(held == null ? 0 : held.units(), exposed == null ? 0 : exposed.units(),
-                held == null ? null : held.mean(), exposed == null ? null : exposed.mean(),
+        return new Impact(sides.heldOutUnits(), sides.exposedUnits(),
+                sides.heldOut() == null ? null : sides.heldOut().mean(),
+                sides.exposed() == null ? null : sides.exposed().mean(),
                 c == null ? null : c.relativeLift(), c == null ? null : c.confidenceInterval(),
                 c == null ? null : c.pValue(), c == null ? null : c.chanceToBeBetter(), c != null && c.better(),
                 c != null && c.worse(), results.srm().status(), rec.advice(), rec.reasons(), rec.power());
