@@ -47,7 +47,9 @@ public class DriftCompareResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.VIEWER, Roles.ADMIN })
     @Operation(summary = "Compare a current sample with a reference sample",
-            description = "KS (two-sample Kolmogorov–Smirnov, asymptotic two-sided p; drifted when p < threshold, default 0.05); "
+            description = "KS (two-sample Kolmogorov–Smirnov, two-sided p as scipy's ks_2samp computes it by default: "
+                    + "exact up to 10,000 values per sample, asymptotic above, named in pValueMethod; drifted when "
+                    + "p < threshold, default 0.05); "
                     + "WASSERSTEIN (1-Wasserstein distance / reference population std; >= threshold, default 0.1); "
                     + "PSI (10 bins at the reference deciles, empty bins 0.0001; >= threshold, default 0.1, with band); "
                     + "JENSEN_SHANNON (distance, natural log; >= threshold, default 0.1); CHI_SQUARE (goodness of fit "
