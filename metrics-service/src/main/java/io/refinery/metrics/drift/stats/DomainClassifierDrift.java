@@ -64,30 +64,14 @@ public final class DomainClassifierDrift {
             throw new DriftInputException(DriftInputException.REFERENCE, "each side needs at least one row per fold");
         }
         int n = reference.length + current.length;
-        double[] mean = new double[p];
-        double[] sd = new double[p];
-        for (double[] row : reference) {
-            for (int j = 0; j < p; j++) {
-                mean[j] += row[j] / reference.length;
-            }
-        }
-        for (double[] row : reference) {
-            for (int j = 0; j < p; j++) {
-                sd[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / reference.length;
-            }
-        }
+        ReferenceScaler scaler = ReferenceScaler.fit(features, reference);
         double[][] x = new double[n][p + 1];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
             double[] row = i < reference.length ? reference[i] : current[i - reference.length];
             x[i][0] = 1;
             for (int j = 0; j < p; j++) {
-                double s = Math.sqrt(sd[j]);
-                if (!(s > 0)) {
-                    throw new DriftInputException(DriftInputException.REFERENCE,
-                            "feature " + features.get(j) + " is constant in the reference: it cannot be standardised");
-                }
-                x[i][j + 1] = (row[j] - mean[j]) / s;
+                x[i][j + 1] = (row[j] - scaler.mean()[j]) / scaler.sd()[j];
             }
             y[i] = i < reference.length ? 0 : 1;
         }

@@ -74,33 +74,12 @@ public final class ReconstructionDrift {
         int p = features.size();
         check(features, reference, referenceChunkSize, chunks, varianceToKeep);
         int n = reference.length;
-        double[] mean = new double[p];
-        double[] sd = new double[p];
-        for (double[] row : reference) {
-            for (int j = 0; j < p; j++) {
-                mean[j] += row[j];
-            }
-        }
-        for (int j = 0; j < p; j++) {
-            mean[j] /= n;
-        }
-        for (double[] row : reference) {
-            for (int j = 0; j < p; j++) {
-                sd[j] += (row[j] - mean[j]) * (row[j] - mean[j]);
-            }
-        }
-        for (int j = 0; j < p; j++) {
-            sd[j] = Math.sqrt(sd[j] / n);
-            if (!(sd[j] > 0)) {
-                throw new DriftInputException(DriftInputException.REFERENCE,
-                        "feature " + features.get(j) + " is constant in the reference: it cannot be standardised");
-            }
-        }
+        ReferenceScaler scaler = ReferenceScaler.fit(features, reference);
         // Covariance of the standardised reference (its mean is 0 by construction), divided by n − 1 as PCA does.
         double[][] cov = new double[p][p];
         double[] z = new double[p];
         for (double[] row : reference) {
-            standardise(row, mean, sd, z);
+            scaler.standardise(row, z);
             for (int a = 0; a < p; a++) {
                 for (int b = a; b < p; b++) {
                     cov[a][b] += z[a] * z[b];
@@ -143,7 +122,7 @@ public final class ReconstructionDrift {
         for (int c = 0; c < k; c++) {
             w[c] = eigen.getEigenvector(order[c]).toArray();
         }
-        Model model = new Model(mean, sd, w);
+        Model model = new Model(scaler, w);
         double[] referenceError = model.squaredErrors(reference);
         List<ChunkResult> referenceChunks = new ArrayList<>();
         for (int start = 0, i = 1; start + referenceChunkSize <= n; start += referenceChunkSize, i++) {
@@ -162,19 +141,13 @@ public final class ReconstructionDrift {
         return new Result(List.copyOf(features), k, ratio, bandMean, lower, upper, referenceChunks, read);
     }
 
-    private static void standardise(double[] row, double[] mean, double[] sd, double[] into) {
-        for (int j = 0; j < row.length; j++) {
-            into[j] = (row[j] - mean[j]) / sd[j];
-        }
-    }
-
     /** The scaler and the kept components. */
-    private record Model(double[] mean, double[] sd, double[][] components) {
+    private record Model(ReferenceScaler scaler, double[][] components) {
 
         /** Per feature, the mean squared reconstruction error over the rows. */
         double[] squaredErrors(double[][] rows) {
-            double[] sum = new double[mean.length];
-            double[] residual = new double[mean.length];
+            double[] sum = new double[scaler.mean().length];
+            double[] residual = new double[sum.length];
             for (double[] row : rows) {
                 residual(row, residual);
                 for (int j = 0; j < residual.length; j++) {
@@ -189,9 +162,9 @@ public final class ReconstructionDrift {
 
         /** The standardised row minus its reconstruction from the kept components. */
         void residual(double[] row, double[] into) {
-            int p = mean.length;
+            int p = row.length;
             double[] z = new double[p];
-            standardise(row, mean, sd, z);
+            scaler.standardise(row, z);
             System.arraycopy(z, 0, into, 0, p);
             for (double[] c : components) {
                 double score = 0;
@@ -206,7 +179,7 @@ public final class ReconstructionDrift {
 
         ChunkResult read(String label, double[][] rows, List<String> features, double[] referenceError, double lower,
                 double upper) {
-            int p = mean.length;
+            int p = scaler.mean().length;
             double[] residual = new double[p];
             double[] squared = new double[p];
             double[] sums = new double[p];
@@ -226,7 +199,7 @@ public final class ReconstructionDrift {
             for (int j = 0; j < p; j++) {
                 double se = squared[j] / rows.length;
                 shifts.add(new FeatureShift(features.get(j), se, referenceError[j] > 1e-300 ? se / referenceError[j] : null,
-                        Math.abs(sums[j] / rows.length - mean[j]) / sd[j]));
+                        Math.abs(sums[j] / rows.length - scaler.mean()[j]) / scaler.sd()[j]));
             }
             boolean drifted = !Double.isNaN(upper) && (error > upper || error < lower);
             return new ChunkResult(label, rows.length, error, drifted, shifts);
