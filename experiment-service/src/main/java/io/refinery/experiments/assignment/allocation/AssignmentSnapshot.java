@@ -35,10 +35,4 @@ public record AssignmentSnapshot(Map<String, Entry> byKey, Map<String, List<Allo
         runningBySystem = Map.copyOf(runningBySystem);
         holdouts = Map.copyOf(holdouts);
     }
-
-    /** Whether the system's holdout keeps {@code unitId} out of the change {@code changeKey} started at {@code since}. */
-    public boolean heldOut(String systemKey, String changeKey, Instant since, String unitId) {
-        Holdout holdout = holdouts.get(systemKey);
-        return holdout != null && holdout.holdsOut(changeKey, since, unitId);
-    }
 }

@@ -21,8 +21,12 @@ public record Holdout(String key, Allocation allocation, Instant startedAt) {
 
     /** Whether {@code unitId} is held out of the change {@code changeKey} that started at {@code since}. */
     public boolean holdsOut(String changeKey, Instant since, String unitId) {
-        return !key.equals(changeKey) && since != null && !since.isBefore(startedAt)
-                && HELD_OUT.equals(allocation.assign(unitId));
+        return keepsOut(changeKey, since) && holds(unitId);
+    }
+
+    /** Whether the change {@code changeKey} started at {@code since} keeps this holdout's units out (no hashing). */
+    public boolean keepsOut(String changeKey, Instant since) {
+        return !key.equals(changeKey) && since != null && !since.isBefore(startedAt);
     }
 
     /** Whether {@code unitId} is in the held-out share (whatever the change). */

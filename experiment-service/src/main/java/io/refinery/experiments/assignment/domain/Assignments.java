@@ -131,15 +131,15 @@ public class Assignments {
 
     /** The unit's variant in one experiment; throws {@link NotFoundProblem} for an unknown key. */
     public Assignment assign(String experimentKey, String unitId) {
-        AssignmentSnapshot.Entry entry = snapshot.byKey().get(experimentKey);
+        AssignmentSnapshot current = snapshot;
+        AssignmentSnapshot.Entry entry = current.byKey().get(experimentKey);
         if (entry == null) {
             throw new NotFoundProblem("no experiment with key '" + experimentKey + "'");
         }
         if (entry.allocation() == null) {
             return new Assignment(experimentKey, unitId, false, null, Assignment.NOT_RUNNING, null);
         }
-        AssignmentSnapshot current = snapshot;
-        return of(current, entry.systemKey(), entry.allocation(), unitId);
+        return of(current, entry.allocation(), unitId, heldBy(current, entry.systemKey(), unitId));
     }
 
     /** The unit's variant in each running experiment of the system, by experiment key. */
@@ -147,8 +147,10 @@ public class Assignments {
         AssignmentSnapshot current = snapshot;
         List<Allocation> running = current.runningBySystem().getOrDefault(systemKey, List.of());
         List<Assignment> answers = new ArrayList<>(running.size());
+        // The holdout's hash once per call, not once per experiment.
+        Holdout heldBy = heldBy(current, systemKey, unitId);
         for (Allocation allocation : running) {
-            answers.add(of(current, systemKey, allocation, unitId));
+            answers.add(of(current, allocation, unitId, heldBy));
         }
         return answers;
     }
@@ -158,14 +160,19 @@ public class Assignments {
      * null.
      */
     public Holdout holdoutOf(String systemKey, String unitId) {
-        Holdout holdout = snapshot.holdouts().get(systemKey);
+        return heldBy(snapshot, systemKey, unitId);
+    }
+
+    private static Holdout heldBy(AssignmentSnapshot current, String systemKey, String unitId) {
+        Holdout holdout = current.holdouts().get(systemKey);
         return holdout != null && holdout.holds(unitId) ? holdout : null;
     }
 
-    private static Assignment of(AssignmentSnapshot current, String systemKey, Allocation allocation, String unitId) {
+    /** {@code heldBy}: the system's holdout when it holds the unit (see {@link #holdoutOf}), else null. */
+    private static Assignment of(AssignmentSnapshot current, Allocation allocation, String unitId, Holdout heldBy) {
         String key = allocation.experimentKey();
         AssignmentSnapshot.Entry entry = current.byKey().get(key);
-        if (current.heldOut(systemKey, key, entry.startedAt(), unitId)) {
+        if (heldBy != null && heldBy.keepsOut(key, entry.startedAt())) {
             return new Assignment(key, unitId, false, null, Assignment.HOLDOUT, null);
         }
         String variant = allocation.assign(unitId);

@@ -122,7 +122,7 @@ public class RolloutAssignments {
     }
 
     private static Answer answer(Serving s, String unitId, Map<String, String> attributes, Holdout holdout) {
-        if (holdout != null && holdout.holdsOut(s.key(), s.createdAt(), unitId)) {
+        if (holdout != null && holdout.keepsOut(s.key(), s.createdAt())) {
             return new Answer(s.key(), unitId, false, null, RolloutTraffic.Reason.HOLDOUT, null);
         }
         RolloutTraffic.Decision d = RolloutTraffic.decide(s.key(), s.variant(), s.position(), s.phases(), unitId, attributes);
