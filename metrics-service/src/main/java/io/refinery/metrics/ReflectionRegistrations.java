@@ -6,6 +6,10 @@ import io.refinery.metrics.drift.stats.AdwinBucket;
 import io.refinery.metrics.drift.stats.AdwinParameters;
 import io.refinery.metrics.drift.stats.AdwinState;
 import io.refinery.metrics.drift.stats.PageHinkley;
+import io.refinery.metrics.performance.estimation.CalibrationCheck;
+import io.refinery.metrics.performance.estimation.ReferenceRange;
+import io.refinery.metrics.performance.estimation.ReliabilityBin;
+import io.refinery.metrics.performance.estimation.SamplingErrorComponent;
 
 /**
  * The records of pure packages that this service writes to or reads from JSON by hand through its ObjectMapper. A
@@ -20,7 +24,9 @@ import io.refinery.metrics.drift.stats.PageHinkley;
         PeriodVerdict.class,
         // metrics.drift_detectors (DetectorJson): each detector's parameters and whole state, and the API's view
         AdwinParameters.class, AdwinState.class, AdwinBucket.class,
-        PageHinkley.Parameters.class, PageHinkley.State.class })
+        PageHinkley.Parameters.class, PageHinkley.State.class,
+        // metrics.performance_estimators.model (EstimatorModel): the calibration check, sampling errors, reference ranges
+        CalibrationCheck.class, ReliabilityBin.class, SamplingErrorComponent.class, ReferenceRange.class })
 public final class ReflectionRegistrations {
 
     private ReflectionRegistrations() {

@@ -10,6 +10,11 @@ import io.refinery.metrics.drift.stats.AdwinBucket;
 import io.refinery.metrics.drift.stats.AdwinParameters;
 import io.refinery.metrics.drift.stats.AdwinState;
 import io.refinery.metrics.drift.stats.PageHinkley;
+import io.refinery.metrics.performance.domain.EstimatorModel;
+import io.refinery.metrics.performance.estimation.CalibrationCheck;
+import io.refinery.metrics.performance.estimation.ReferenceRange;
+import io.refinery.metrics.performance.estimation.ReliabilityBin;
+import io.refinery.metrics.performance.estimation.SamplingErrorComponent;
 import io.refinery.platform.events.AlertFired;
 import io.refinery.platform.events.AlertResolved;
 import io.refinery.platform.events.AlertRule;
@@ -45,6 +50,10 @@ class SerialisedRecordsTest extends SerialisedByHandTest {
             // concept-drift detectors' parameters and state (DetectorJson, ConceptDetectors' view)
             AdwinParameters.class, AdwinState.class, AdwinBucket.class, PageHinkley.Parameters.class,
             PageHinkley.State.class,
+            // performance estimators' fitted model (PerformanceEstimators): the calibration, its check, the sampling
+            // errors and the reference ranges
+            EstimatorModel.class, EstimatorModel.CalibrationModel.class, CalibrationCheck.class, ReliabilityBin.class,
+            SamplingErrorComponent.class, ReferenceRange.class,
             // the reason of a dead-lettered observation or sample (ingestion DeadLetters)
             FieldIssue.class);
 

@@ -2,6 +2,7 @@ package io.refinery.platform.events;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,7 +42,8 @@ public final class AlertEvents {
                 EventFields.text(data, "data.severity"), shaped(mapper, data, "rule", AlertRule.class),
                 data.path("consecutiveBreaches").asInt(0), periods(mapper, data, "breachingPeriods"),
                 periods(mapper, data, "skippedPeriods"), EventFields.optionalText(data, "data.note"),
-                EventFields.instant(data, "data.firedAt"), EventFields.optionalUuid(data, "data.oversightRequestId"));
+                EventFields.instant(data, "data.firedAt"), EventFields.optionalUuid(data, "data.oversightRequestId"),
+                Objects.requireNonNullElse(EventFields.optionalText(data, "data.valueSource"), "OBSERVED"));
     }
 
     private static AlertResolved resolved(ObjectMapper mapper, JsonNode data) {

@@ -38,7 +38,7 @@ class AlertEventsTest {
         JudgedPeriod skipped = new JudgedPeriod(DAY.minusSeconds(86_400), 0.02, 40, null, null, "INSUFFICIENT_DATA");
         AlertFired written = new AlertFired(ALERT_ID, "reco", "ctr", null, "CRITICAL",
                 new AlertRule(UUID.randomUUID(), "BELOW", "FIXED 0.03", "relative 0.1", "P1D", 5, 100), 5,
-                List.of(breach), List.of(skipped), null, DAY.plusSeconds(90_000), UUID.randomUUID());
+                List.of(breach), List.of(skipped), null, DAY.plusSeconds(90_000), UUID.randomUUID(), "ESTIMATED");
 
         ReceivedEvent<AlertEvent> read = AlertEvents.read(MAPPER, bytes(AlertFired.TYPE, written));
 
@@ -58,6 +58,13 @@ class AlertEventsTest {
     void otherEventTypesArePassedOver() {
         assertThat(AlertEvents.read(MAPPER, "{\"type\": \"io.refinery.metrics.alert.snoozed.v1\"}".getBytes(UTF_8)))
                 .isNull();
+    }
+
+    @Test
+    void anAlertWrittenBeforeValueSourceExistedReadsAsObserved() {
+        AlertFired read = (AlertFired) AlertEvents.read(MAPPER, fired("\"consecutiveBreaches\": 5")).data();
+        assertThat(read.valueSource()).isEqualTo("OBSERVED");
+        assertThat(read.consecutiveBreaches()).isEqualTo(5);
     }
 
     @Test

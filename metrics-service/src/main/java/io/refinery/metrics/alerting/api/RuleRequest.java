@@ -18,6 +18,9 @@ import io.refinery.metrics.alerting.evaluation.Comparison;
 public record RuleRequest(
         @Schema(example = "reco-engine") @NotBlank @Size(max = 64) String systemKey,
         @Schema(example = "ctr") @NotBlank @Size(max = 100) String metric,
+        @Schema(description = "OBSERVED (default): the metric's observations. ESTIMATED: the system's performance"
+                + " estimator's daily value (accuracy, precision, recall, specificity, f1 or roc_auc), estimated before"
+                + " the labels arrive and realized after; period P1D", example = "OBSERVED") Rule.Source source,
         @Schema(example = "BELOW") @NotNull Comparison comparison,
         @NotNull @Valid BaselineBody baseline,
         @NotNull @Valid ToleranceBody tolerance,
@@ -42,7 +45,7 @@ public record RuleRequest(
     }
 
     public RuleDraft toDraft() {
-        return new RuleDraft(systemKey, metric, segment == null || segment.isBlank() ? "" : segment, comparison,
+        return new RuleDraft(systemKey, metric, source == null ? Rule.Source.OBSERVED : source, segment == null || segment.isBlank() ? "" : segment, comparison,
                 baseline.type(), baseline.value(), baseline.window(), baseline.statistic(), tolerance.relative(),
                 tolerance.absolute(), period, consecutivePeriods, minSamplesPerPeriod == null ? 1 : minSamplesPerPeriod,
                 severity);

@@ -10,7 +10,7 @@ import io.refinery.metrics.rollup.domain.Step;
 import io.refinery.metrics.alerting.evaluation.Comparison;
 
 @Schema(name = "Rule")
-public record RuleResponse(UUID id, String systemKey, String metric, String segment, Comparison comparison,
+public record RuleResponse(UUID id, String systemKey, String metric, Rule.Source source, String segment, Comparison comparison,
         RuleRequest.BaselineBody baseline, RuleRequest.ToleranceBody tolerance, Step period, int consecutivePeriods,
         long minSamplesPerPeriod, Rule.Severity severity, Precision precision, Instant nextEvaluationAt,
         Instant lastEvaluatedAt, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
@@ -21,7 +21,7 @@ public record RuleResponse(UUID id, String systemKey, String metric, String segm
     }
 
     public static RuleResponse of(Rule r) {
-        return new RuleResponse(r.id, r.systemKey, r.metric, r.segment.isEmpty() ? null : r.segment, r.comparison,
+        return new RuleResponse(r.id, r.systemKey, r.metric, r.source, r.segment.isEmpty() ? null : r.segment, r.comparison,
                 new RuleRequest.BaselineBody(r.baselineType, r.baselineValue, r.baselineWindow, r.baselineStatistic),
                 new RuleRequest.ToleranceBody(r.toleranceRelative, r.toleranceAbsolute), r.period, r.consecutivePeriods,
                 r.minSamplesPerPeriod, r.severity, new Precision(r.alarmsConfirmed, r.alarmsFalse, r.precision()),

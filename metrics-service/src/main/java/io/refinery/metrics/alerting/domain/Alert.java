@@ -58,6 +58,9 @@ public class Alert extends PanacheEntityBase {
     public String decision;
     @Column(name = "oversight_request_id")
     public UUID oversightRequestId;
+    /** OBSERVED, or for a rule on estimated metrics ESTIMATED (a breaching day was an estimate) or REALIZED. */
+    @Column(name = "value_source", nullable = false)
+    public String valueSource;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 

@@ -39,7 +39,7 @@ public class AlertEvents {
     public Uni<Void> fired(Rule rule, Alert alert, AlertEvidence evidence) {
         AlertFired data = new AlertFired(alert.id, alert.systemKey, alert.metric, segmentOf(alert), alert.severity.name(),
                 summary(rule), alert.consecutiveBreaches, judged(evidence.breachingPeriods()), judged(evidence.skippedPeriods()),
-                evidence.note(), alert.firedAt, alert.oversightRequestId);
+                evidence.note(), alert.firedAt, alert.oversightRequestId, alert.valueSource);
         return outbox.append(ALERTS_TOPIC, FIRED, alert.systemKey, data)
                 .flatMap(event -> outbox.append(ReviewRequests.TOPIC, ReviewRequests.REVIEW_REQUESTED, alert.systemKey,
                         reviewRequest(rule, alert, evidence, event.id())))
@@ -57,11 +57,12 @@ public class AlertEvents {
                 : evidence.breachingPeriods().get(evidence.breachingPeriods().size() - 1);
         Double magnitude = last == null || last.baseline() == null || last.baseline() == 0 ? null
                 : Math.abs(last.value() - last.baseline()) / Math.abs(last.baseline());
-        String summary = "%s %s of %s %s baseline for %d consecutive %s period(s)%s".formatted(
-                alert.severity, alert.metric, alert.systemKey, rule.comparison == null ? "" : rule.comparison.name().toLowerCase(),
+        String summary = "%s %s%s of %s %s baseline for %d consecutive %s period(s)%s".formatted(
+                alert.severity, "ESTIMATED".equals(alert.valueSource) ? "estimated " : "", alert.metric, alert.systemKey,
+                rule.comparison == null ? "" : rule.comparison.name().toLowerCase(),
                 alert.consecutiveBreaches, rule.period, segmentOf(alert) == null ? "" : " in segment " + alert.segment);
         Map<String, Object> payload = Map.of("alertId", alert.id.toString(), "ruleId", rule.id.toString(),
-                "metric", alert.metric, "severity", alert.severity.name(),
+                "metric", alert.metric, "severity", alert.severity.name(), "valueSource", alert.valueSource,
                 "breachingPeriods", judged(evidence.breachingPeriods()),
                 "note", evidence.note() == null ? "" : evidence.note());
         return new ReviewRequested(Objects.toString(alert.oversightRequestId, null), alert.systemKey, ALERT_REVIEW, summary, payload,

@@ -28,12 +28,21 @@ public class Rule extends AuditedEntity {
 
     public enum BaselineType { FIXED, TRAILING }
 
+    /**
+     * Where the rule's values come from: metric observations, or the system's performance estimator (per day the CBPE
+     * estimate, replaced by the realized value once the labels are in).
+     */
+    public enum Source { OBSERVED, ESTIMATED }
+
     @Id
     public UUID id;
     @Column(name = "system_key", nullable = false)
     public String systemKey;
     @Column(nullable = false)
     public String metric;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public Source source;
     /** '' = all segments. */
     @Column(nullable = false)
     public String segment;

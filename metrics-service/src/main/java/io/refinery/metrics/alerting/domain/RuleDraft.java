@@ -3,16 +3,18 @@ package io.refinery.metrics.alerting.domain;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import io.refinery.metrics.alerting.evaluation.BaselineStatistic;
 import io.refinery.metrics.alerting.evaluation.Comparison;
 import io.refinery.platform.problem.FieldIssue;
 import io.refinery.metrics.observation.domain.ObservationReader;
+import io.refinery.metrics.performance.estimation.PerformanceMetric;
 import io.refinery.metrics.rollup.domain.Step;
 
 /** What a caller sets on a rule; {@link #issues()} checks the fields that depend on each other. */
-public record RuleDraft(String systemKey, String metric, String segment, Comparison comparison,
+public record RuleDraft(String systemKey, String metric, Rule.Source source, String segment, Comparison comparison,
         Rule.BaselineType baselineType, Double baselineValue, String baselineWindow, BaselineStatistic baselineStatistic,
         Double toleranceRelative, Double toleranceAbsolute, Step period, int consecutivePeriods,
         long minSamplesPerPeriod, Rule.Severity severity) {
@@ -24,6 +26,18 @@ public record RuleDraft(String systemKey, String metric, String segment, Compari
         List<FieldIssue> issues = new ArrayList<>();
         if (!ObservationReader.METRIC.matcher(metric).matches()) {
             issues.add(new FieldIssue("metric", "must be lowercase: a-z, 0-9, '_', '.', '-' (up to 100 characters)"));
+        }
+        if (source == Rule.Source.ESTIMATED) {
+            if (PerformanceMetric.fromKey(metric).isEmpty()) {
+                issues.add(new FieldIssue("metric", "an ESTIMATED rule watches one of "
+                        + Arrays.stream(PerformanceMetric.values()).map(PerformanceMetric::key).toList()));
+            }
+            if (period != Step.P1D) {
+                issues.add(new FieldIssue("period", "estimated metrics are estimated per day: use P1D"));
+            }
+            if (!segment.isEmpty()) {
+                issues.add(new FieldIssue("segment", "estimated metrics have no segments"));
+            }
         }
         if (baselineType == Rule.BaselineType.FIXED) {
             if (baselineValue == null || !Double.isFinite(baselineValue)) {

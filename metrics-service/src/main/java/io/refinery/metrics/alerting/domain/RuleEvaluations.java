@@ -1,10 +1,14 @@
 package io.refinery.metrics.alerting.domain;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +29,9 @@ import io.refinery.metrics.alerting.evaluation.Transition;
 import io.refinery.metrics.alerting.evaluation.Verdict;
 import io.smallrye.mutiny.Uni;
 import io.refinery.platform.problem.NotFoundProblem;
-import io.refinery.metrics.rollup.domain.RollupPoint;
+import io.refinery.metrics.performance.domain.PerformanceDay;
+import io.refinery.metrics.performance.domain.PerformanceSeries;
+import io.refinery.metrics.performance.estimation.PerformanceMetric;
 import io.refinery.metrics.rollup.domain.RollupQueries;
 import io.refinery.metrics.rollup.domain.Step;
 
@@ -42,12 +48,15 @@ public class RuleEvaluations {
             + " and next_evaluation_at <= ?1 order by next_evaluation_at limit 1 for update skip locked";
 
     private final RollupQueries rollups;
+    private final PerformanceSeries performance;
     private final RuleService rules;
     private final AlertEvents events;
     private final ObjectMapper mapper;
 
-    public RuleEvaluations(RollupQueries rollups, RuleService rules, AlertEvents events, ObjectMapper mapper) {
+    public RuleEvaluations(RollupQueries rollups, PerformanceSeries performance, RuleService rules, AlertEvents events,
+            ObjectMapper mapper) {
         this.rollups = rollups;
+        this.performance = performance;
         this.rules = rules;
         this.events = events;
         this.mapper = mapper;
@@ -80,29 +89,59 @@ public class RuleEvaluations {
         Instant end = rule.period.periodStart(at);
         int lookback = Math.min(MAX_LOOKBACK, rule.windowPeriods() + 3 * rule.consecutivePeriods + 10);
         Instant start = end.minus(rule.period.length().multipliedBy(lookback));
-        return rollups.series(rule.systemKey, rule.metric, rule.period, rule.segment, start, end).flatMap(points -> {
-            Evaluation evaluation = RuleEvaluator.evaluate(rule.toSpec(), fillGaps(points, rule.period, start, lookback));
+        return series(rule, start, end, lookback).flatMap(series -> {
+            Evaluation evaluation = RuleEvaluator.evaluate(rule.toSpec(), series.periods());
             return Alert.<Alert> find("ruleId = ?1 and state in ?2", rule.id,
                     List.of(Alert.State.PENDING, Alert.State.FIRING, Alert.State.ACKNOWLEDGED)).firstResult()
                     .flatMap(open -> {
                         Transition transition = AlertTransitions.next(statusOf(open), evaluation, rule.consecutivePeriods);
                         rule.lastEvaluatedAt = Instant.now();
                         rule.nextEvaluationAt = rules.nextEvaluation(rule.period, Instant.now());
-                        return apply(rule, open, evaluation, transition).map(alert -> new EvaluationOutcome(rule.id,
+                        return apply(rule, open, evaluation, series, transition).map(alert -> new EvaluationOutcome(rule.id,
                                 at, evaluation.state(), evaluation.consecutiveBreaches(), transition, alert,
                                 evaluation.verdicts()));
                     });
         });
     }
 
-    private static List<PeriodValue> fillGaps(List<RollupPoint> points, Step step, Instant start, int count) {
-        Map<Instant, RollupPoint> byStart = new HashMap<>();
-        points.forEach(p -> byStart.put(p.start(), p));
+    /**
+     * A rule's periods, and for a rule on estimated metrics the days whose value is a CBPE estimate (their labels are
+     * not in yet) rather than a realized value.
+     */
+    record Series(List<PeriodValue> periods, Set<Instant> estimated) {
+    }
+
+    private Uni<Series> series(Rule rule, Instant start, Instant end, int count) {
+        if (rule.source == Rule.Source.ESTIMATED) {
+            PerformanceMetric metric = PerformanceMetric.fromKey(rule.metric).orElseThrow();
+            return performance.days(rule.systemKey, LocalDate.ofInstant(start, ZoneOffset.UTC),
+                    LocalDate.ofInstant(end, ZoneOffset.UTC), metric).map(days -> {
+                        Map<Instant, PeriodValue> byStart = new HashMap<>();
+                        Set<Instant> estimated = new HashSet<>();
+                        for (PerformanceDay d : days) {
+                            Instant dayStart = d.day().atStartOfDay(ZoneOffset.UTC).toInstant();
+                            Double value = d.value();
+                            byStart.put(dayStart, new PeriodValue(dayStart, value == null ? Double.NaN : value, d.predictions()));
+                            if (d.source() == PerformanceDay.Source.ESTIMATED) {
+                                estimated.add(dayStart);
+                            }
+                        }
+                        return new Series(fill(byStart, rule.period, start, count), estimated);
+                    });
+        }
+        return rollups.series(rule.systemKey, rule.metric, rule.period, rule.segment, start, end).map(points -> {
+            Map<Instant, PeriodValue> byStart = new HashMap<>();
+            points.forEach(p -> byStart.put(p.start(), new PeriodValue(p.start(), p.value(), p.samples())));
+            return new Series(fill(byStart, rule.period, start, count), Set.of());
+        });
+    }
+
+    private static List<PeriodValue> fill(Map<Instant, PeriodValue> byStart, Step step, Instant start, int count) {
         List<PeriodValue> periods = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             Instant s = start.plus(step.length().multipliedBy(i));
-            RollupPoint p = byStart.get(s);
-            periods.add(p == null ? new PeriodValue(s, Double.NaN, 0) : new PeriodValue(s, p.value(), p.samples()));
+            PeriodValue p = byStart.get(s);
+            periods.add(p == null ? new PeriodValue(s, Double.NaN, 0) : p);
         }
         return periods;
     }
@@ -114,22 +153,22 @@ public class RuleEvaluations {
         return AlertStatus.valueOf(open.state.name());
     }
 
-    private Uni<Alert> apply(Rule rule, Alert open, Evaluation evaluation, Transition transition) {
+    private Uni<Alert> apply(Rule rule, Alert open, Evaluation evaluation, Series series, Transition transition) {
         Instant now = Instant.now();
         switch (transition) {
             case OPEN_PENDING:
-                return newAlert(rule, evaluation, Alert.State.PENDING, now).persist();
+                return newAlert(rule, evaluation, series, Alert.State.PENDING, now).persist();
             case UPDATE_PENDING:
             case STILL_FIRING:
-                describe(open, evaluation, now);
+                describe(rule, open, evaluation, series, now);
                 return Uni.createFrom().item(open);
             case FIRE: {
-                Alert alert = open != null ? open : newAlert(rule, evaluation, Alert.State.FIRING, now);
-                describe(alert, evaluation, now);
+                Alert alert = open != null ? open : newAlert(rule, evaluation, series, Alert.State.FIRING, now);
+                describe(rule, alert, evaluation, series, now);
                 alert.state = Alert.State.FIRING;
                 alert.firedAt = now;
                 alert.oversightRequestId = UUID.randomUUID();
-                AlertEvidence evidence = evidence(evaluation);
+                AlertEvidence evidence = evidence(rule, evaluation, series);
                 return alert.<Alert> persist().call(a -> events.fired(rule, a, evidence));
             }
             case RESOLVE: {
@@ -150,7 +189,7 @@ public class RuleEvaluations {
         }
     }
 
-    private Alert newAlert(Rule rule, Evaluation evaluation, Alert.State state, Instant now) {
+    private Alert newAlert(Rule rule, Evaluation evaluation, Series series, Alert.State state, Instant now) {
         Alert alert = new Alert();
         alert.id = UUID.randomUUID();
         alert.ruleId = rule.id;
@@ -160,16 +199,43 @@ public class RuleEvaluations {
         alert.severity = rule.severity;
         alert.state = state;
         alert.openedAt = now;
-        alert.evidence = json(evidence(evaluation));
+        alert.evidence = json(evidence(rule, evaluation, series));
+        alert.valueSource = valueSource(rule, evaluation, series);
         alert.consecutiveBreaches = evaluation.consecutiveBreaches();
         alert.updatedAt = now;
         return alert;
     }
 
-    private void describe(Alert alert, Evaluation evaluation, Instant now) {
+    private void describe(Rule rule, Alert alert, Evaluation evaluation, Series series, Instant now) {
         alert.consecutiveBreaches = evaluation.consecutiveBreaches();
-        alert.evidence = json(evidence(evaluation));
+        alert.evidence = json(evidence(rule, evaluation, series));
+        alert.valueSource = valueSource(rule, evaluation, series);
         alert.updatedAt = now;
+    }
+
+    /** OBSERVED; for a rule on estimated metrics ESTIMATED when a breaching day was an estimate, else REALIZED. */
+    static String valueSource(Rule rule, Evaluation evaluation, Series series) {
+        if (rule.source != Rule.Source.ESTIMATED) {
+            return Rule.Source.OBSERVED.name();
+        }
+        return evaluation.breachingStreak().stream().anyMatch(v -> series.estimated().contains(v.start()))
+                ? "ESTIMATED" : "REALIZED";
+    }
+
+    static AlertEvidence evidence(Rule rule, Evaluation evaluation, Series series) {
+        AlertEvidence evidence = evidence(evaluation);
+        if (rule.source != Rule.Source.ESTIMATED) {
+            return evidence;
+        }
+        List<PeriodVerdict> streak = evaluation.breachingStreak();
+        long estimated = streak.stream().filter(v -> series.estimated().contains(v.start())).count();
+        String source = estimated == 0
+                ? "Every breaching day's %s is realized from its labels.".formatted(rule.metric)
+                : ("The %s of %d of the %d breaching day(s) is an ESTIMATE (confidence-based performance estimation from"
+                        + " calibrated scores): their labels are not in yet, and realized values replace the estimates"
+                        + " as they arrive.").formatted(rule.metric, estimated, streak.size());
+        return new AlertEvidence(evidence.breachingPeriods(), evidence.skippedPeriods(),
+                evidence.note() == null ? source : source + " " + evidence.note());
     }
 
     static AlertEvidence evidence(Evaluation evaluation) {

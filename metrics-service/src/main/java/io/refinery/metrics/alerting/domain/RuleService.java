@@ -103,6 +103,7 @@ public class RuleService {
     private void apply(Rule rule, RuleDraft d, Instant now, String actor) {
         rule.systemKey = d.systemKey();
         rule.metric = d.metric();
+        rule.source = d.source();
         rule.segment = d.segment() == null ? "" : d.segment();
         rule.comparison = d.comparison();
         rule.baselineType = d.baselineType();

@@ -41,7 +41,8 @@ public final class EventSummary {
      */
     public static String ofEvent(String type, Object event) {
         if (event instanceof AlertFired a) {
-            return "%s alert fired: %s %s baseline for %d consecutive period(s)%s".formatted(a.severity(), a.metric(),
+            return "%s alert fired: %s%s %s baseline for %d consecutive period(s)%s".formatted(a.severity(),
+                    "ESTIMATED".equals(a.valueSource()) ? "estimated " : "", a.metric(),
                     a.rule() == null || a.rule().comparison() == null ? "off"
                             : a.rule().comparison().toLowerCase(Locale.ROOT),
                     a.consecutiveBreaches(), segment(a.segment()));

@@ -32,9 +32,14 @@ class EventSummaryTest {
     @Test
     void alertsReadWithTheirRuleAndSegment() {
         AlertFired fired = new AlertFired(ID, "reco", "ctr", "new-customers", "WARNING",
-                new AlertRule(ID, "BELOW", "P28D", "5%", "P1D", 5, 100), 5, List.of(), List.of(), null, AT, null);
+                new AlertRule(ID, "BELOW", "P28D", "5%", "P1D", 5, 100), 5, List.of(), List.of(), null, AT, null, "OBSERVED");
         assertThat(EventSummary.ofEvent(AlertFired.TYPE, fired)).isEqualTo(
                 "WARNING alert fired: ctr below baseline for 5 consecutive period(s) in segment new-customers");
+        AlertFired estimated = new AlertFired(ID, "loans", "accuracy", null, "CRITICAL",
+                new AlertRule(ID, "BELOW", "FIXED 0.8", "absolute 0.0", "P1D", 2, 50), 2, List.of(), List.of(), null, AT,
+                null, "ESTIMATED");
+        assertThat(EventSummary.ofEvent(AlertFired.TYPE, estimated)).isEqualTo(
+                "CRITICAL alert fired: estimated accuracy below baseline for 2 consecutive period(s)");
         assertThat(EventSummary.ofEvent(AlertResolved.TYPE, new AlertResolved(ID, "reco", "ctr", "", "WARNING", null,
                 null, AT))).isEqualTo("Alert on ctr resolved");
     }

@@ -1,0 +1,8 @@
+package io.refinery.metrics.performance.domain;
+
+import java.time.Instant;
+
+/** A system's fitted performance estimator: its settings, what was fitted, and when it runs. */
+public record Estimator(EstimatorSettings settings, EstimatorModel model, Instant fittedAt, Instant nextEstimationAt,
+        Instant lastEstimatedAt, Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+}
