@@ -15,7 +15,9 @@ no series yet (data not fed, or a metric still being built) or when it filters (
 """
 import argparse
 import json
+import math
 import os
+import random
 import re
 import shutil
 import socket
@@ -227,6 +229,28 @@ def feed_domain(key, now, admin, ingest):
                        None, admin)
     assert status == 200 and run["featuresDrifted"] == 1, f"drift evaluation: {status} {run}"
     print(f"  drift monitor evaluated on {len(samples)} samples: price drifted")
+    # Performance estimation: a classifier's scored predictions, a labelled reference week, then a day without labels.
+    rng = random.Random(22)
+    scored = []
+    for days_ago in range(8, 0, -1):
+        at = today - timedelta(days=days_ago) + timedelta(hours=10)
+        spread = 0.3 if days_ago <= 1 else 1.0
+        for i in range(80):
+            x = rng.gauss(0, spread)
+            item = {"id": f"{key}-pred-{days_ago}-{i}", "systemKey": key, "observedAt": iso(at + timedelta(seconds=i)),
+                    "prediction": round(1 / (1 + math.exp(-3 * x)), 6)}
+            if days_ago > 1:
+                item["outcome"] = 1 if rng.random() < 1 / (1 + math.exp(-2 * x)) else 0
+            scored.append(item)
+    status, body = http("POST", "http://127.0.0.1:8081/api/v1/drift/samples", scored, ingest)
+    assert status == 202 and body["accepted"] == len(scored), f"scored predictions: {status} {body}"
+    status, estimator = http("PUT", f"http://127.0.0.1:8081/api/v1/performance/estimators/{key}", {
+        "referenceFrom": iso(today - timedelta(days=8)), "referenceTo": iso(today - timedelta(days=1))}, admin)
+    assert status == 200, f"performance estimator: {status} {estimator}"
+    status, estimated = http("POST", f"http://127.0.0.1:8081/api/v1/performance/estimators/{key}/estimate", None, admin)
+    assert status == 200 and estimated["daysEstimated"] >= 8, f"performance estimate: {status} {estimated}"
+    print(f"  performance estimator fitted on {estimator['reference']['labelled']} labelled predictions;"
+          f" {estimated['daysEstimated']} days estimated")
     # Oversight: a low-confidence price change waits for a person (pending, with its overdue gauge beside it).
     status, review = http("POST", "http://127.0.0.1:8084/api/v1/reviews", {
         "id": str(uuid.uuid4()), "systemKey": key, "actionType": "PRICE_CHANGE", "summary": "live check: reprice",
@@ -244,6 +268,8 @@ def feed_domain(key, now, admin, ingest):
     return [
         ("drift score of the monitored feature", f'refinery_drift_score{{system="{key}", feature="price"}}'),
         ("drift detected", f'refinery_drift_detected{{system="{key}", kind="DATA"}} > 0'),
+        ("estimated accuracy before the labels", f'refinery_performance{{system="{key}", metric="accuracy", source="ESTIMATED"}}'),
+        ("estimate-to-realized gap", f'refinery_performance_estimate_gap{{system="{key}", metric="accuracy"}}'),
         ("coverage gap (no running experiment)", f'refinery_experiment_coverage_gap{{system="{key}"}} == 1'),
         ("oversight request pending", f'refinery_oversight_pending{{system="{key}"}} > 0'),
         ("oversight overdue gauge", f'refinery_oversight_overdue{{system="{key}"}}'),

@@ -43,6 +43,7 @@ public class PerformanceEstimators {
 
     private static final String COLUMNS = "system_key, reference_from, reference_to, threshold, positive_label,"
             + " calibration_method, realized_from_labelled_share, model, fitted_at, next_estimation_at, last_estimated_at,"
+            + " last_recheck_at,"
             + " created_at, created_by, updated_at, updated_by";
     private static final String UPSERT = """
             insert into metrics.performance_estimators (system_key, reference_from, reference_to, threshold,
@@ -54,6 +55,7 @@ public class PerformanceEstimators {
                 positive_label = excluded.positive_label, calibration_method = excluded.calibration_method,
                 realized_from_labelled_share = excluded.realized_from_labelled_share, model = excluded.model,
                 fitted_at = excluded.fitted_at, next_estimation_at = excluded.next_estimation_at, last_estimated_at = null,
+                last_recheck_at = null,
                 updated_at = excluded.updated_at, updated_by = excluded.updated_by
             """;
     private static final String FIND = "select " + COLUMNS + " from metrics.performance_estimators where system_key = ?";
@@ -80,7 +82,7 @@ public class PerformanceEstimators {
                 computed_at = excluded.computed_at
             """;
     private static final String DONE = "update metrics.performance_estimators set last_estimated_at = ?,"
-            + " next_estimation_at = ? where system_key = ?";
+            + " next_estimation_at = ?, last_recheck_at = coalesce(?, last_recheck_at) where system_key = ?";
 
     /** A day's fingerprint: when it differs from the stored one, the day is estimated again. */
     private record Fingerprint(long predictions, long labelled, Instant lastReceived) {
@@ -129,7 +131,7 @@ public class PerformanceEstimators {
             if (e == null) {
                 throw new NotFoundProblem("no performance estimator for system " + systemKey);
             }
-            return estimate(c, e, Instant.now());
+            return estimate(c, e, Instant.now(), true);
         }));
     }
 
@@ -140,7 +142,8 @@ public class PerformanceEstimators {
             if (e == null) {
                 return false;
             }
-            estimate(c, e, now);
+            estimate(c, e, now, e.lastRecheckAt() == null
+                    || !e.lastRecheckAt().isAfter(now.minus(config.recheckInterval())));
             return true;
         });
     }
@@ -187,11 +190,16 @@ public class PerformanceEstimators {
         return find(c, s.systemKey(), FIND);
     }
 
-    private int estimate(Connection c, Estimator e, Instant now) throws SQLException {
+    /**
+     * Estimates the changed days: with {@code lookBack}, every day of the recheck window (every day since the
+     * reference's start on the first run), else today and yesterday only.
+     */
+    private int estimate(Connection c, Estimator e, Instant now, boolean lookBack) throws SQLException {
         EstimatorSettings s = e.settings();
         Instant from = s.referenceFrom().truncatedTo(ChronoUnit.DAYS);
-        if (e.lastEstimatedAt() != null && from.isBefore(now.minus(config.recheck()))) {
-            from = now.minus(config.recheck()).truncatedTo(ChronoUnit.DAYS);
+        Instant window = lookBack ? now.minus(config.recheck()) : now.minus(1, ChronoUnit.DAYS);
+        if ((e.lastEstimatedAt() != null || !lookBack) && from.isBefore(window)) {
+            from = window.truncatedTo(ChronoUnit.DAYS);
         }
         Instant to = now.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS);
         Map<LocalDate, Fingerprint> stored = stored(c, s.systemKey(), from);
@@ -208,7 +216,8 @@ public class PerformanceEstimators {
         try (PreparedStatement ps = c.prepareStatement(DONE)) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setTimestamp(2, Timestamp.from(now.plus(config.estimationInterval())));
-            ps.setString(3, s.systemKey());
+            ps.setTimestamp(3, lookBack ? Timestamp.from(now) : null);
+            ps.setString(4, s.systemKey());
             ps.executeUpdate();
         }
         return estimated;
@@ -295,8 +304,10 @@ public class PerformanceEstimators {
             throw new IllegalStateException("the stored model of estimator " + settings.systemKey() + " is unreadable", e);
         }
         Timestamp last = rs.getTimestamp("last_estimated_at");
+        Timestamp recheck = rs.getTimestamp("last_recheck_at");
         return new Estimator(settings, model, rs.getTimestamp("fitted_at").toInstant(),
                 rs.getTimestamp("next_estimation_at").toInstant(), last == null ? null : last.toInstant(),
+                recheck == null ? null : recheck.toInstant(),
                 rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"),
                 rs.getTimestamp("updated_at").toInstant(), rs.getString("updated_by"));
     }
