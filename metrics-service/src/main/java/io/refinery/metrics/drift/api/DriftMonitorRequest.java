@@ -27,7 +27,10 @@ public record DriftMonitorRequest(
         @NotNull String current,
         @Schema(description = "Default AUTO (chosen per feature)", example = "AUTO") DriftMethod method,
         @Schema(description = "Dataset drift when at least this share of the compared features drifted; default 0.5",
-                example = "0.5") Double datasetDriftShare) {
+                example = "0.5") Double datasetDriftShare,
+        @Schema(description = "Also check the joint rows of the NUMERICAL features at each run (data reconstruction and a"
+                + " domain classifier, as POST /api/v1/drift/multivariate does), which finds a broken correlation that"
+                + " every one-feature test misses; default false", example = "true") Boolean multivariate) {
 
     @Schema(name = "DriftMonitorFeature")
     public record FeatureBody(
@@ -51,6 +54,7 @@ public record DriftMonitorRequest(
                 .map(f -> new MonitorFeature(f.name(), f.type(), f.modelInput() == null || f.modelInput())).toList();
         return new DriftMonitorDraft(systemKey, name, list, reference.from(), reference.to(), reference.trailing(),
                 reference.trailing() != null && reference.lag() == null ? "P0D" : reference.lag(), current,
-                method == null ? DriftMethod.AUTO : method, datasetDriftShare == null ? 0.5 : datasetDriftShare);
+                method == null ? DriftMethod.AUTO : method, datasetDriftShare == null ? 0.5 : datasetDriftShare,
+                Boolean.TRUE.equals(multivariate));
     }
 }

@@ -13,6 +13,7 @@ import io.refinery.metrics.drift.stats.DriftMethod;
 @Schema(name = "DriftMonitor")
 public record DriftMonitorResponse(UUID id, String systemKey, String name, List<MonitorFeature> features,
         DriftMonitorRequest.ReferenceBody reference, String current, DriftMethod method, double datasetDriftShare,
+        boolean multivariate,
         Instant nextEvaluationAt, Instant lastEvaluatedAt,
         @Schema(description = "Consecutive failed scheduled evaluations (0 when healthy); a failing monitor is retried "
                 + "after a back-off that doubles per failure") int failedAttempts,
@@ -24,7 +25,7 @@ public record DriftMonitorResponse(UUID id, String systemKey, String name, List<
                 ? new DriftMonitorRequest.ReferenceBody(m.referenceFrom, m.referenceTo, null, null)
                 : new DriftMonitorRequest.ReferenceBody(null, null, days(m.referenceTrailingDays), days(m.referenceLagDays));
         return new DriftMonitorResponse(m.id, m.systemKey, m.name, features, reference, days(m.currentDays), m.method,
-                m.datasetDriftShare, m.nextEvaluationAt, m.lastEvaluatedAt, m.failedAttempts,
+                m.datasetDriftShare, m.multivariate, m.nextEvaluationAt, m.lastEvaluatedAt, m.failedAttempts,
                 m.failedAttempts == 0 ? null : m.lastError, m.failedAttempts == 0 ? null : m.lastFailedAt, m.createdAt,
                 m.createdBy, m.updatedAt, m.updatedBy);
     }

@@ -16,6 +16,14 @@ public interface DriftConfig {
     @WithDefault("10000")
     int reservoirSize();
 
+    /**
+     * Numerical values kept per system, feature and UTC day in the row-aligned sample (the same samples for every
+     * feature of a day), from which multivariate checks join rows. Smaller than the per-feature sample: the checks fit
+     * a few parameters per feature, and a 2,000-row day over a 7-day reference gives 14,000 rows.
+     */
+    @WithDefault("2000")
+    int rowSampleSize();
+
     /** Distinct labels counted exactly per system, feature and day; later new labels count under "(other)". */
     @WithDefault("1000")
     int maxCategories();

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import io.refinery.metrics.drift.evaluation.MonitorWindows;
 import io.refinery.metrics.drift.remediation.DriftEvidence;
 import io.refinery.metrics.drift.remediation.DriftKind;
 import io.refinery.metrics.drift.remediation.Recommendation;
+import io.refinery.metrics.drift.remediation.RemediationAction;
 import io.refinery.metrics.drift.remediation.RemediationRule;
 import io.refinery.platform.events.DriftDetected;
 
@@ -59,14 +61,29 @@ public class DriftDetections {
 
     /** A run of {@code monitor} found dataset drift. */
     Detected data(Connection c, DriftMonitor monitor, UUID runId, MonitorWindows windows,
-            List<FeatureResult> results, double driftedShare) throws SQLException {
+            List<FeatureResult> results, double driftedShare, MultivariateCheck multivariate) throws SQLException {
         List<FeatureResult> evaluated = results.stream().filter(FeatureResult::evaluated).toList();
-        Recommendation recommendation = RemediationRule.recommend(new DriftEvidence(DriftKind.DATA,
-                evaluated.stream().map(FeatureResult::toEvidence).toList(), false));
+        Recommendation recommendation;
+        if (evaluated.stream().anyMatch(FeatureResult::drifted)) {
+            recommendation = RemediationRule.recommend(new DriftEvidence(DriftKind.DATA,
+                    evaluated.stream().map(FeatureResult::toEvidence).toList(), false));
+        } else {
+            // Only the joint rows moved: the relationship between the inputs changed, which the model did not learn.
+            recommendation = new Recommendation(RemediationAction.RETRAIN, List.of("no single feature drifted: the"
+                    + " relationship between the features changed, and a model trained on the old one does not know the"
+                    + " new one; retrain on recent data"));
+        }
+        if (multivariate != null && multivariate.drifted()) {
+            List<String> reasons = new ArrayList<>();
+            reasons.add(multivariate.reason());
+            reasons.addAll(recommendation.reasons());
+            recommendation = new Recommendation(recommendation.action(), reasons);
+        }
         List<FeatureResult> drifted = evaluated.stream().filter(FeatureResult::drifted).toList();
         String summary = String.format(Locale.ROOT, "Data drift in %s (monitor '%s'): %d of %d features drifted (%s);"
-                + " recommended: %s", monitor.systemKey, monitor.name, drifted.size(), evaluated.size(),
-                String.join(", ", drifted.stream().map(FeatureResult::feature).toList()), recommendation.action());
+                + "%s recommended: %s", monitor.systemKey, monitor.name, drifted.size(), evaluated.size(),
+                String.join(", ", drifted.stream().map(FeatureResult::feature).toList()),
+                multivariate != null && multivariate.drifted() ? " multivariate drift;" : "", recommendation.action());
         DriftDetected.Windows window = new DriftDetected.Windows(MonitorWindows.midnight(windows.currentFrom()),
                 MonitorWindows.midnight(windows.currentTo()), MonitorWindows.midnight(windows.referenceFrom()),
                 MonitorWindows.midnight(windows.referenceTo()));

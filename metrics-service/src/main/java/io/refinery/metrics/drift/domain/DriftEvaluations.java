@@ -22,6 +22,10 @@ import io.refinery.metrics.drift.evaluation.DatasetVerdict;
 import io.refinery.metrics.drift.evaluation.EvaluationBackoff;
 import io.refinery.metrics.drift.evaluation.FailureMessage;
 import io.refinery.metrics.drift.evaluation.MonitorWindows;
+import io.refinery.metrics.drift.stats.DataType;
+import io.refinery.metrics.drift.stats.DomainClassifierDrift;
+import io.refinery.metrics.drift.stats.DriftInputException;
+import io.refinery.metrics.drift.stats.ReconstructionDrift;
 import io.refinery.platform.problem.NotFoundProblem;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -60,7 +64,7 @@ public class DriftEvaluations {
         this.detections = detections;
         this.mapper = mapper;
         this.backoff = new EvaluationBackoff(config.failureBackoff(), config.failureBackoffMax());
-        this.runRows = new DriftRunRows(mapper, config.reservoirSize());
+        this.runRows = new DriftRunRows(mapper, config.reservoirSize(), config.rowSampleSize());
     }
 
     /** On demand: evaluates the windows closed by {@code at}; 404 for an unknown or retired monitor. */
@@ -130,10 +134,13 @@ public class DriftEvaluations {
         run.featuresEvaluated = verdict.featuresEvaluated();
         run.featuresDrifted = verdict.featuresDrifted();
         run.driftedShare = verdict.driftedShare();
-        run.datasetDrift = verdict.datasetDrift();
+        MultivariateCheck multivariate = monitor.multivariate ? multivariate(c, monitor, windows) : null;
+        run.datasetDrift = verdict.datasetDrift() || multivariate != null && multivariate.drifted();
         run.features = json(results);
+        run.multivariate = multivariate == null ? null : json(multivariate);
         if (run.datasetDrift) {
-            DriftDetections.Detected detected = detections.data(c, monitor, run.id, windows, results, run.driftedShare);
+            DriftDetections.Detected detected = detections.data(c, monitor, run.id, windows, results,
+                    run.driftedShare == null ? 0 : run.driftedShare, multivariate);
             run.detectionId = detected.id();
             run.recommendation = json(new DriftDetected.RecommendationView(detected.recommendation().action().name(),
                     detected.recommendation().reasons()));
@@ -143,6 +150,38 @@ public class DriftEvaluations {
         DriftMonitorRows.evaluated(c, monitor.id, run.evaluatedAt,
                 trigger == DriftRun.Trigger.SCHEDULED ? windows.nextEvaluation(config.closeGrace()) : null);
         return run;
+    }
+
+    /**
+     * The multivariate checks on the joint rows of the monitor's numerical features: the reference's rows in chunks of
+     * the current window's size (at least two chunks) set the reconstruction band. Skipped, saying why, when either
+     * side has fewer than max(min-samples, 10 per feature) complete rows.
+     */
+    private MultivariateCheck multivariate(Connection c, DriftMonitor monitor, MonitorWindows windows)
+            throws SQLException {
+        List<String> names = DriftMonitorService.features(mapper, monitor.features).stream()
+                .filter(f -> f.type() == DataType.NUMERICAL).map(MonitorFeature::name).toList();
+        double[][] reference = runRows.rows(c, monitor.systemKey, names, windows.referenceFrom(), windows.referenceTo())
+                .toArray(double[][]::new);
+        double[][] current = runRows.rows(c, monitor.systemKey, names, windows.currentFrom(), windows.currentTo())
+                .toArray(double[][]::new);
+        int needed = Math.max(config.minSamples(), 10 * names.size());
+        if (reference.length < 2 * needed || current.length < needed) {
+            return MultivariateCheck.skipped(names, reference.length, current.length, "needs " + needed
+                    + " complete rows in the current window and " + 2 * needed + " in the reference");
+        }
+        try {
+            int chunk = Math.min(current.length, reference.length / 2);
+            ReconstructionDrift.Result reconstruction = ReconstructionDrift.compute(names, reference, chunk,
+                    List.of(new ReconstructionDrift.Chunk("current", current)), ReconstructionDrift.DEFAULT_VARIANCE_TO_KEEP);
+            DomainClassifierDrift.Result classifier = DomainClassifierDrift.compute(names, reference, current,
+                    DomainClassifierDrift.DEFAULT_FOLDS, DomainClassifierDrift.DEFAULT_RIDGE,
+                    DomainClassifierDrift.DEFAULT_THRESHOLD);
+            return MultivariateCheck.of(names, reference.length, current.length, reconstruction, classifier);
+        } catch (DriftInputException e) {
+            // e.g. a feature constant over the reference: nothing to standardise
+            return MultivariateCheck.skipped(names, reference.length, current.length, e.getMessage());
+        }
     }
 
     /** Each feature of the monitor compared between the windows, in the monitor's order. */

@@ -47,6 +47,9 @@ public class DriftMonitor extends AuditedEntity {
     public DriftMethod method;
     @Column(name = "dataset_drift_share", nullable = false)
     public double datasetDriftShare;
+    /** Whether each run also checks the joint rows of the numerical features (reconstruction, domain classifier). */
+    @Column(nullable = false)
+    public boolean multivariate;
     @Column(name = "next_evaluation_at", nullable = false)
     public Instant nextEvaluationAt;
     @Column(name = "last_evaluated_at")

@@ -22,7 +22,8 @@ import io.refinery.platform.problem.FieldIssue;
  * @param current ISO-8601 duration of the current window, whole days
  */
 public record DriftMonitorDraft(String systemKey, String name, List<MonitorFeature> features, Instant referenceFrom,
-        Instant referenceTo, String trailing, String lag, String current, DriftMethod method, double datasetDriftShare) {
+        Instant referenceTo, String trailing, String lag, String current, DriftMethod method, double datasetDriftShare,
+        boolean multivariate) {
 
     /** Feature names as samples carry them. */
     public static final Pattern FEATURE = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$");
@@ -50,6 +51,9 @@ public record DriftMonitorDraft(String systemKey, String name, List<MonitorFeatu
             issues.add(new FieldIssue("current", "is required, e.g. P1D"));
         } else {
             days("current", current, 1, issues);
+        }
+        if (multivariate && features.stream().filter(f -> f.type() == DataType.NUMERICAL).count() < 2) {
+            issues.add(new FieldIssue("multivariate", "needs at least two NUMERICAL features"));
         }
         if (!(datasetDriftShare > 0 && datasetDriftShare <= 1)) {
             issues.add(new FieldIssue("datasetDriftShare", "must be above 0 and at most 1"));

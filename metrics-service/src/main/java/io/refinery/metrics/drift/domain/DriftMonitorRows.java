@@ -19,7 +19,8 @@ import io.refinery.metrics.drift.stats.DriftMethod;
 final class DriftMonitorRows {
 
     private static final String COLUMNS = "id, system_key, name, features, reference_from, reference_to,"
-            + " reference_trailing_days, reference_lag_days, current_days, method, dataset_drift_share, failed_attempts";
+            + " reference_trailing_days, reference_lag_days, current_days, method, dataset_drift_share, failed_attempts,"
+            + " multivariate";
     private static final String CLAIM_DUE = "select " + COLUMNS + " from metrics.drift_monitors where deleted_at is null"
             + " and next_evaluation_at <= ? order by next_evaluation_at limit 1 for update skip locked";
     private static final String LOCK_ONE = "select " + COLUMNS + " from metrics.drift_monitors where id = ?"
@@ -93,6 +94,7 @@ final class DriftMonitorRows {
         m.method = DriftMethod.valueOf(rs.getString(10));
         m.datasetDriftShare = rs.getDouble(11);
         m.failedAttempts = rs.getInt(12);
+        m.multivariate = rs.getBoolean(13);
         return m;
     }
 }

@@ -58,6 +58,7 @@ public class DriftMonitorService {
             m.currentDays = DriftMonitorDraft.daysOf(draft.current());
             m.method = draft.method();
             m.datasetDriftShare = draft.datasetDriftShare();
+            m.multivariate = draft.multivariate();
             m.nextEvaluationAt = MonitorWindows.firstEvaluation(now, config.closeGrace());
             m.createdAt = now;
             m.createdBy = actor;
@@ -88,6 +89,7 @@ public class DriftMonitorService {
             m.currentDays = DriftMonitorDraft.daysOf(draft.current());
             m.method = draft.method();
             m.datasetDriftShare = draft.datasetDriftShare();
+            m.multivariate = draft.multivariate();
             if (m.failedAttempts > 0) {
                 m.failedAttempts = 0;
                 m.nextEvaluationAt = now;

@@ -58,4 +58,7 @@ public class DriftRun extends PanacheEntityBase {
     /** JSON {action, reasons} of the detection, when the run detected drift. */
     @Column(columnDefinition = "text")
     public String recommendation;
+    /** JSON {@link MultivariateCheck} when the monitor runs the multivariate checks. */
+    @Column(columnDefinition = "text")
+    public String multivariate;
 }

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.metrics.drift.sampling.BottomKSample;
+import io.refinery.metrics.drift.sampling.JointRows;
 
 /**
  * The JDBC side of a drift run, inside the evaluating transaction: reading the stored feature days of a window, and
@@ -31,8 +32,10 @@ final class DriftRunRows {
             + " and day < ?::date order by feature, day";
     private static final String INSERT_RUN = "insert into metrics.drift_runs (id, monitor_id, system_key, trigger,"
             + " evaluated_at, current_from, current_to, reference_from, reference_to, features_evaluated,"
-            + " features_drifted, drifted_share, dataset_drift, features, detection_id, recommendation)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " features_drifted, drifted_share, dataset_drift, features, detection_id, recommendation, multivariate)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String ROW_DAYS = "select feature, day, seen, row_reservoir from metrics.drift_feature_days"
+            + " where system_key = ? and feature = any(?) and day >= ?::date and day < ?::date order by day, feature";
     private static final String SAVE_SCORES = """
             insert into metrics.drift_scores (system_key, feature, method, statistic, run_id, evaluated_at)
             select ?, u.f, u.m, u.s, ?, ? from unnest(?::text[], ?::text[], ?::float8[]) as u(f, m, s)
@@ -44,10 +47,12 @@ final class DriftRunRows {
 
     private final ObjectMapper mapper;
     private final int reservoirSize;
+    private final int rowSampleSize;
 
-    DriftRunRows(ObjectMapper mapper, int reservoirSize) {
+    DriftRunRows(ObjectMapper mapper, int reservoirSize, int rowSampleSize) {
         this.mapper = mapper;
         this.reservoirSize = reservoirSize;
+        this.rowSampleSize = rowSampleSize;
     }
 
     /** The stored days [{@code from}, {@code to}) of each of {@code features} that has any. */
@@ -77,6 +82,34 @@ final class DriftRunRows {
         return days;
     }
 
+    /**
+     * The joint rows of {@code features} (values in that order) over the days [{@code from}, {@code to}), joined per
+     * day from the row-aligned samples; a day lacking one of the features gives none.
+     */
+    List<double[]> rows(Connection c, String systemKey, List<String> features, LocalDate from, LocalDate to)
+            throws SQLException {
+        Map<LocalDate, Map<String, BottomKSample>> days = new java.util.TreeMap<>();
+        try (PreparedStatement q = c.prepareStatement(ROW_DAYS)) {
+            q.setString(1, systemKey);
+            q.setArray(2, c.createArrayOf("text", features.toArray()));
+            q.setString(3, from.toString());
+            q.setString(4, to.toString());
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    days.computeIfAbsent(rs.getObject(2, LocalDate.class), k -> new HashMap<>()).put(rs.getString(1),
+                            BottomKSample.decode(rowSampleSize, rs.getLong(3), rs.getBytes(4)));
+                }
+            }
+        }
+        List<double[]> rows = new ArrayList<>();
+        for (Map<String, BottomKSample> day : days.values()) {
+            if (day.size() == features.size()) {
+                rows.addAll(List.of(JointRows.join(features.stream().map(day::get).toList())));
+            }
+        }
+        return rows;
+    }
+
     static void insert(Connection c, DriftRun run) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(INSERT_RUN)) {
             int p = 1;
@@ -94,7 +127,8 @@ final class DriftRunRows {
             insert.setBoolean(p++, run.datasetDrift);
             insert.setString(p++, run.features);
             insert.setObject(p++, run.detectionId);
-            insert.setString(p, run.recommendation);
+            insert.setString(p++, run.recommendation);
+            insert.setString(p, run.multivariate);
             insert.executeUpdate();
         }
     }

@@ -22,8 +22,9 @@ import io.refinery.metrics.drift.sampling.SampleHash;
 
 /**
  * The features of new samples added to their (system, feature, UTC day) rows of {@code metrics.drift_feature_days},
- * inside the storing transaction: numbers into the bounded bottom-k sample, strings and booleans into the capped
- * category counts. Rows are created if missing, then locked in key order.
+ * inside the storing transaction: numbers into the bounded bottom-k sample and into the row-aligned one (sampled by
+ * the sample's priority alone, so multivariate checks can join a day's features into rows), strings and booleans into
+ * the capped category counts. Rows are created if missing, then locked in key order.
  */
 final class FeatureDayRows {
 
@@ -34,12 +35,14 @@ final class FeatureDayRows {
             on conflict do nothing
             """;
     private static final String LOCK_DAYS = """
-            select system_key, feature, day::text, seen, reservoir, labelled, categories from metrics.drift_feature_days
+            select system_key, feature, day::text, seen, reservoir, labelled, categories, row_reservoir
+            from metrics.drift_feature_days
             where (system_key, feature, day) in (select u.s, u.f, u.d::date from unnest(?::text[], ?::text[], ?::text[]) as u(s, f, d))
             order by system_key, feature, day for update
             """;
-    private static final String SAVE_DAY = "update metrics.drift_feature_days set seen = ?, reservoir = ?, labelled = ?,"
-            + " categories = ?, updated_at = now() where system_key = ? and feature = ? and day = ?::date";
+    private static final String SAVE_DAY = "update metrics.drift_feature_days set seen = ?, reservoir = ?,"
+            + " row_reservoir = ?, labelled = ?, categories = ?, updated_at = now()"
+            + " where system_key = ? and feature = ? and day = ?::date";
     private static final String SAVE_DAY_COUNTS = "update metrics.drift_feature_days set seen = ?, labelled = ?,"
             + " categories = ?, updated_at = now() where system_key = ? and feature = ? and day = ?::date";
     private static final TypeReference<LinkedHashMap<String, Long>> COUNTS = new TypeReference<>() {
@@ -56,17 +59,20 @@ final class FeatureDayRows {
     /** What a batch adds to one (system, feature, day) row. */
     private static final class DayDelta {
         long[] priorities = new long[16];
+        long[] rowPriorities = new long[16];
         double[] values = new double[16];
         int numbers;
         final Map<String, Long> labels = new LinkedHashMap<>();
         long labelled;
 
-        void number(long priority, double value) {
+        void number(long priority, long rowPriority, double value) {
             if (numbers == priorities.length) {
                 priorities = Arrays.copyOf(priorities, 2 * numbers);
+                rowPriorities = Arrays.copyOf(rowPriorities, 2 * numbers);
                 values = Arrays.copyOf(values, 2 * numbers);
             }
             priorities[numbers] = priority;
+            rowPriorities[numbers] = rowPriority;
             values[numbers++] = value;
         }
 
@@ -81,11 +87,12 @@ final class FeatureDayRows {
         for (SampleBatch.Item item : fresh) {
             Sample s = item.sample();
             String day = LocalDate.ofInstant(s.observedAt(), ZoneOffset.UTC).toString();
+            long rowPriority = SampleHash.rowPriority(s.systemKey(), s.id());
             for (Sample.Feature f : s.features()) {
                 DayDelta delta = deltas.computeIfAbsent(s.systemKey() + '\u0000' + f.name() + '\u0000' + day,
                         k -> new DayDelta());
                 if (f.numerical()) {
-                    delta.number(SampleHash.priority(s.systemKey(), s.id(), f.name()), f.number());
+                    delta.number(SampleHash.priority(s.systemKey(), s.id(), f.name()), rowPriority, f.number());
                 } else {
                     delta.label(f.label());
                 }
@@ -122,6 +129,8 @@ final class FeatureDayRows {
                     DayDelta delta = deltas.get(system + '\u0000' + feature + '\u0000' + day);
                     BottomKSample sample = BottomKSample.decode(config.reservoirSize(), rs.getLong(4), rs.getBytes(5));
                     boolean changed = sample.offerAll(delta.priorities, delta.values, delta.numbers);
+                    BottomKSample rows = BottomKSample.decode(config.rowSampleSize(), rs.getLong(4), rs.getBytes(8));
+                    changed |= rows.offerAll(delta.rowPriorities, delta.values, delta.numbers);
                     CategoryTally tally = CategoryTally.of(config.maxCategories(), counts(rs.getString(7)));
                     delta.labels.forEach(tally::add);
                     PreparedStatement statement = changed ? save : saveCounts;
@@ -129,6 +138,7 @@ final class FeatureDayRows {
                     statement.setLong(p++, sample.seen());
                     if (changed) {
                         statement.setBytes(p++, sample.encode());
+                        statement.setBytes(p++, rows.encode());
                     }
                     statement.setLong(p++, rs.getLong(6) + delta.labelled);
                     statement.setString(p++, json(tally.counts()));

@@ -124,6 +124,11 @@ public final class BottomKSample {
         return Arrays.copyOf(values, size);
     }
 
+    /** The kept priorities, increasing. */
+    public long[] priorities() {
+        return Arrays.copyOf(priorities, size);
+    }
+
     /** The {@code count} kept values with the smallest priorities: itself a uniform sample of everything seen. */
     public double[] firstValues(int count) {
         return Arrays.copyOf(values, Math.min(Math.max(count, 0), size));

@@ -25,6 +25,14 @@ public final class SampleHash {
         return finish(h) >>> 1;
     }
 
+    /**
+     * The row priority of sample {@code sampleId}: the same for all of its features (the empty feature name, which no
+     * feature has), so row-aligned samples of different features keep the same samples.
+     */
+    public static long rowPriority(String systemKey, String sampleId) {
+        return priority(systemKey, sampleId, "");
+    }
+
     private static long absorb(long h, String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -184,6 +184,76 @@ class DriftFlowTest {
         given().get("/api/v1/drift/detections").then().statusCode(401);
     }
 
+    /** x3 follows x1 in the reference; in the current day it is drawn on its own, with the same margins. */
+    private static Map<String, Object> correlated(Random random, boolean broken) {
+        double x1 = random.nextGaussian();
+        double x2 = random.nextGaussian();
+        double x3 = broken ? random.nextGaussian() : 0.9 * x1 + Math.sqrt(1 - 0.81) * random.nextGaussian();
+        Map<String, Object> features = new LinkedHashMap<>();
+        features.put("x1", Math.round(x1 * 1e6) / 1e6);
+        features.put("x2", Math.round(x2 * 1e6) / 1e6);
+        features.put("x3", Math.round(x3 * 1e6) / 1e6);
+        return features;
+    }
+
+    @Test
+    void aMonitorsMultivariateCheckFindsABrokenCorrelationThatNoFeatureShows() throws Exception {
+        String bootstrap = RefineryTestResource.bootstrapServers();
+        SystemEvents.registerAndAwait(bootstrap, "drift-joint");
+        String monitor = """
+                {"systemKey": "drift-joint", "name": "joint inputs",
+                 "features": [{"name": "x1", "type": "NUMERICAL"}, {"name": "x2", "type": "%s"},
+                              {"name": "x3", "type": "%s"}],
+                 "reference": {"trailing": "P7D"}, "current": "P1D", "method": "KS", "multivariate": true}""";
+        given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(monitor.formatted("CATEGORICAL", "CATEGORICAL"))
+                .post("/api/v1/drift/monitors").then().statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.hasItem("multivariate"));
+        String monitorId = given().header("Authorization", ADMIN).contentType(ContentType.JSON).body(monitor.formatted("NUMERICAL", "NUMERICAL"))
+                .post("/api/v1/drift/monitors").then().statusCode(201).body("multivariate", is(true)).extract().path("id");
+
+        List<String> items = new ArrayList<>();
+        for (int daysAgo = 8; daysAgo >= 2; daysAgo--) {
+            items.addAll(SampleStreams.items("drift-joint", "ref-" + daysAgo, 300,
+                    TODAY.minus(daysAgo, ChronoUnit.DAYS).plus(9, ChronoUnit.HOURS), 40 + daysAgo,
+                    r -> correlated(r, false)));
+        }
+        items.addAll(SampleStreams.items("drift-joint", "cur", 300, TODAY.minus(1, ChronoUnit.DAYS).plus(9, ChronoUnit.HOURS),
+                77, r -> correlated(r, true)));
+        TestTopics.sendAll(bootstrap, SAMPLES, "drift-joint", items);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(RefineryTestResource.database()
+                .queryLong("select count(*) from metrics.drift_samples where system_key = 'drift-joint'")).isEqualTo(2400));
+
+        String runId = given().header("Authorization", ADMIN).queryParam("at", Instant.now().toString())
+                .post("/api/v1/drift/monitors/" + monitorId + "/evaluate").then().statusCode(200)
+                .body("featuresEvaluated", equalTo(3))
+                .body("featuresDrifted", equalTo(0))
+                .body("datasetDrift", is(true))
+                .body("multivariate.referenceRows", equalTo(2100))
+                .body("multivariate.currentRows", equalTo(300))
+                .body("multivariate.reconstructionDrifted", is(true))
+                .body("multivariate.drifted", is(true))
+                .body("multivariate.moves[2].feature", equalTo("x3"))
+                .body("multivariate.moves[2].errorRatio", greaterThan(2.0))
+                .body("multivariate.moves[2].errorIncrease", greaterThan(0.1))
+                .body("recommendation.reasons[0]", containsString("multivariate drift across x1, x2, x3"))
+                .body("detectionId", notNullValue())
+                .extract().path("id");
+        List<ConsumerRecord<String, String>> drift = TestTopics.awaitRecord(bootstrap, "refinery.metrics.drift",
+                r -> "drift-joint".equals(r.key()) && r.value().contains(runId), Duration.ofSeconds(20));
+        JsonNode data = JSON.readTree(drift.get(drift.size() - 1).value()).get("data");
+        assertThat(data.at("/recommendation/reasons/0").asText()).contains("reconstruction error")
+                .contains("moved around x1, x3"); // x1 and x3 were bound together
+        System.out.printf("multivariate monitor: reconstruction error %s, band [%s, %s], AUROC %s%n",
+                given().header("Authorization", VIEWER).get("/api/v1/drift/monitors/" + monitorId + "/runs").then()
+                        .extract().path("items[0].multivariate.reconstructionError"),
+                given().header("Authorization", VIEWER).get("/api/v1/drift/monitors/" + monitorId + "/runs").then()
+                        .extract().path("items[0].multivariate.lower"),
+                given().header("Authorization", VIEWER).get("/api/v1/drift/monitors/" + monitorId + "/runs").then()
+                        .extract().path("items[0].multivariate.upper"),
+                given().header("Authorization", VIEWER).get("/api/v1/drift/monitors/" + monitorId + "/runs").then()
+                        .extract().path("items[0].multivariate.auroc"));
+    }
+
     @Test
     void anErrorRateJumpFiresConceptDrift() throws Exception {
         String bootstrap = RefineryTestResource.bootstrapServers();
