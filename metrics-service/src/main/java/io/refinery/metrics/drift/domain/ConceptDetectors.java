@@ -23,6 +23,7 @@ import io.refinery.platform.problem.InvalidFieldsProblem;
 import io.refinery.platform.problem.NotFoundProblem;
 import io.refinery.platform.problem.UnprocessableProblem;
 import io.refinery.platform.events.DriftDetected;
+import io.refinery.platform.jdbc.JdbcTransactions;
 
 /**
  * The concept-drift detector of each system over its prediction errors, persisted in {@code metrics.drift_detectors}
@@ -127,7 +128,7 @@ public class ConceptDetectors {
 
     /** The system's detector; defaults (ADWIN, no errors yet) when none was fed or configured. */
     public Uni<View> view(String systemKey) {
-        return blocking(() -> DriftJdbc.inTransaction(dataSource, "reading a concept detector", c -> {
+        return blocking(() -> JdbcTransactions.inTransaction(dataSource, "reading a concept detector", c -> {
             requireKnown(c, systemKey, false);
             return read(c, systemKey);
         }));
@@ -142,7 +143,7 @@ public class ConceptDetectors {
      */
     public Uni<View> configure(String systemKey, Kind kind, JsonNode parameters, String actor) {
         RunningDetector fresh = detectorJson.fresh(kind, parameters);
-        return blocking(() -> DriftJdbc.inTransaction(dataSource, "configuring a concept detector", c -> {
+        return blocking(() -> JdbcTransactions.inTransaction(dataSource, "configuring a concept detector", c -> {
             requireKnown(c, systemKey, true);
             try (PreparedStatement upsert = c.prepareStatement(CONFIGURE)) {
                 upsert.setString(1, systemKey);

@@ -30,6 +30,7 @@ import io.refinery.platform.problem.NotFoundProblem;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.refinery.platform.events.DriftDetected;
+import io.refinery.platform.jdbc.JdbcTransactions;
 
 /**
  * Evaluates drift monitors: each feature compared between the windows ({@link FeatureComparison}), dataset drift when
@@ -69,7 +70,7 @@ public class DriftEvaluations {
 
     /** On demand: evaluates the windows closed by {@code at}; 404 for an unknown or retired monitor. */
     public Uni<DriftRun> evaluate(UUID monitorId, Instant at) {
-        return Uni.createFrom().item(() -> DriftJdbc.inTransaction(dataSource, "evaluating drift monitor " + monitorId,
+        return Uni.createFrom().item(() -> JdbcTransactions.inTransaction(dataSource, "evaluating drift monitor " + monitorId,
                 c -> {
                     DriftMonitor monitor = DriftMonitorRows.lockOne(c, monitorId);
                     if (monitor == null) {
@@ -81,7 +82,7 @@ public class DriftEvaluations {
 
     /** Claims one due monitor (skipping those another replica holds) and evaluates it; false when none is due. Blocking. */
     public boolean evaluateNextDue(Instant now) {
-        return DriftJdbc.inTransaction(dataSource, "evaluating a due drift monitor", c -> {
+        return JdbcTransactions.inTransaction(dataSource, "evaluating a due drift monitor", c -> {
             DriftMonitor monitor = DriftMonitorRows.claimDue(c, now);
             if (monitor == null) {
                 return false;
@@ -90,7 +91,7 @@ public class DriftEvaluations {
             try {
                 evaluate(c, monitor, now, DriftRun.Trigger.SCHEDULED);
             } catch (SQLException e) {
-                if (DriftJdbc.isTransient(e)) {
+                if (JdbcTransactions.isTransient(e)) {
                     throw e;
                 }
                 c.rollback(beforeEvaluation);

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.scheduler.Scheduled;
+import io.refinery.platform.jdbc.JdbcTransactions;
 
 /**
  * Keeps drift storage bounded: deletes ledger rows of samples older than the sample retention (such samples are
@@ -61,7 +62,7 @@ public class DriftRetention {
     public long[] purge(Instant now) {
         Instant cutoff = now.minus(config.sampleRetention());
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return DriftJdbc.inTransaction(dataSource, "drift retention", c -> {
+        return JdbcTransactions.inTransaction(dataSource, "drift retention", c -> {
             try (PreparedStatement lock = c.prepareStatement(LOCK); ResultSet rs = lock.executeQuery()) {
                 rs.next();
                 if (!rs.getBoolean(1)) {

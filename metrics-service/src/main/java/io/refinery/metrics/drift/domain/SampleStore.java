@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.refinery.platform.jdbc.JdbcTransactions;
 
 /**
  * Writes a batch of drift samples in one JDBC transaction (worker thread), idempotently:
@@ -33,7 +34,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * </ol>
  * The ledger is written by {@link SampleLedger} and the feature days by {@link FeatureDayRows}.
  * Ledger, feature days and detectors are locked in that order and each in key order, so concurrent batches cannot
- * deadlock; a transaction PostgreSQL aborts anyway is retried whole ({@link DriftJdbc}).
+ * deadlock; a transaction PostgreSQL aborts anyway is retried whole ({@link JdbcTransactions}).
  */
 @ApplicationScoped
 public class SampleStore {
@@ -60,7 +61,7 @@ public class SampleStore {
         if (batch.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return Uni.createFrom().item(() -> DriftJdbc.inTransaction(dataSource, "storing " + batch.size() + " samples",
+        return Uni.createFrom().item(() -> JdbcTransactions.inTransaction(dataSource, "storing " + batch.size() + " samples",
                 c -> storeOnce(c, SampleBatch.collapse(batch)))).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

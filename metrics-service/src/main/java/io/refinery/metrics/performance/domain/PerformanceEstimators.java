@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.refinery.metrics.drift.domain.DriftConfig;
 import io.refinery.metrics.performance.estimation.CalibrationMethod;
+import io.refinery.platform.jdbc.JdbcTransactions;
 import io.refinery.platform.problem.NotFoundProblem;
 import io.refinery.platform.problem.UnprocessableProblem;
 import io.refinery.platform.systems.KnownSystems;
@@ -320,24 +321,8 @@ public class PerformanceEstimators {
         }
     }
 
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("performance estimation: database work failed", e);
-        }
+    private <T> T inTransaction(JdbcTransactions.Work<T> work) {
+        return JdbcTransactions.inTransaction(dataSource, "performance estimation", work);
     }
 
     private static <T> Uni<T> blocking(Supplier<T> work) {
