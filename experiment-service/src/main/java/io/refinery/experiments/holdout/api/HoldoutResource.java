@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -66,6 +70,13 @@ public class HoldoutResource {
             + "holdout's key (variants holdout and exposed). One holdout per system at a time. Refused with 422 "
             + "naming the field for a share outside (0, 0.5], a missing metric, minimum detectable effect or max "
             + "duration, or a max duration too short for the held-out share to reach its sample.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = HoldoutInput.class),
+            examples = @ExampleObject(name = "quarterly holdout", value = "{\"key\": \"reco-holdout-2027q1\", "
+                    + "\"systemKey\": \"reco-engine\", \"share\": 0.05, \"primaryMetric\": {\"name\": \"conversion\", "
+                    + "\"type\": \"BINOMIAL\", \"direction\": \"INCREASE\", \"minimumDetectableEffect\": 0.05, "
+                    + "\"baselineRate\": 0.1}, \"maxDuration\": \"P91D\", "
+                    + "\"expectedDailyUnits\": 40000}")))
     @APIResponse(responseCode = "201", description = "Started")
     @APIResponse(responseCode = "400", description = "Unreadable body: malformed JSON, wrong type, unknown enum value")
     @APIResponse(responseCode = "409", description = "The key is taken, or the system runs a holdout already")
