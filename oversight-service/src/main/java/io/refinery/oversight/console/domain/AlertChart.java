@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.refinery.oversight.console.charts.LineChart;
 import io.refinery.oversight.console.charts.Svg;
@@ -15,7 +16,9 @@ import io.refinery.oversight.console.charts.Svg;
 /**
  * The chart of an alert: its metric's series (metrics-service {@code .../metrics/{metric}/series}) against the
  * baseline band of the periods the alert judged ({@code evidence.breachingPeriods}: baseline to threshold), breaches
- * flagged. Without the series, the judged periods' own values are drawn.
+ * flagged. For an alert on estimated performance the series is the estimator's days (metrics-service
+ * {@code .../performance/estimators/{key}/days}: each day's value, estimated or realized). Without the series, the
+ * judged periods' own values are drawn.
  */
 final class AlertChart {
 
@@ -43,7 +46,17 @@ final class AlertChart {
         List<LineChart.Point> points = new ArrayList<>();
         JsonNode source = series != null && series.path("points").isArray() && !series.path("points").isEmpty()
                 ? series.path("points") : null;
-        if (source != null) {
+        String metricName = text(alert, "metric", null);
+        if (source == null && series != null && series.path("days").isArray() && metricName != null) {
+            for (JsonNode d : series.path("days")) {
+                Instant at = instant(d.path("day").isTextual() ? TextNode.valueOf(d.path("day").asText() + "T00:00:00Z")
+                        : d.path("day"));
+                JsonNode value = d.path("metrics").path(metricName).path("value");
+                if (at != null && value.isNumber()) {
+                    points.add(new LineChart.Point(at, value.asDouble(), breach(judged.get(at))));
+                }
+            }
+        } else if (source != null) {
             for (JsonNode p : source) {
                 Instant at = instant(p.path("start"));
                 if (at != null && p.path("value").isNumber()) {

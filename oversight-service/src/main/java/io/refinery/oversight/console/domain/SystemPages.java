@@ -105,7 +105,9 @@ public class SystemPages {
                 .map(SystemTimeline.Entry::data).findFirst().orElse(null);
         String alertId = alert == null ? null : text(alert, "alertId");
         String metric = alert == null ? null : text(alert, "metric");
-        Uni<List<EvidencePanel>> around = evidence.gather(null, new EvidenceLinks.Subject(key, now, alertId, metric, null))
+        String valueSource = alert == null ? null : text(alert, "valueSource");
+        Uni<List<EvidencePanel>> around = evidence.gather(null,
+                new EvidenceLinks.Subject(key, now, alertId, metric, null, valueSource))
                 .map(bundle -> retitled(EvidencePanels.of(key, bundle.parts()), metric));
         Uni<List<EvidencePanel>> more = evidence.system(key, now, Duration.ofDays(Portfolio.WINDOW_DAYS))
                 .map(parts -> SystemPanels.of(parts, Portfolio.WINDOW_DAYS));

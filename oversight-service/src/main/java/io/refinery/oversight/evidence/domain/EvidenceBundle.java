@@ -55,7 +55,7 @@ public class EvidenceBundle {
     public Uni<Bundle> gather(Review review) {
         JsonNode payload = readPayload(review.payload);
         return gather(review.id, new EvidenceLinks.Subject(review.systemKey, review.createdAt, text(payload, "alertId"),
-                text(payload, "metric"), text(payload, "experimentKey")));
+                text(payload, "metric"), text(payload, "experimentKey"), text(payload, "valueSource")));
     }
 
     /** The bundle around {@code subject}; {@code reviewId} is null when it is about a system rather than a request. */

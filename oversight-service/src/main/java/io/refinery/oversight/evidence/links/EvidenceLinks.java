@@ -4,6 +4,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,8 @@ import java.util.List;
  * The other services' REST endpoints a review's evidence bundle reads, formed from their configured base URLs
  * (no framework imports). The paths are those the services serve:
  * <ul>
- * <li>metrics-service: {@code GET /api/v1/alerts/{id}}, {@code GET /api/v1/systems/{key}/metrics/{metric}/series?from=&to=},
+ * <li>metrics-service: {@code GET /api/v1/alerts/{id}}, {@code GET /api/v1/systems/{key}/metrics/{metric}/series?from=&to=}
+ * (for an alert on estimated performance, {@code GET /api/v1/performance/estimators/{key}/days?from=&to=&metric=}),
  * {@code GET /api/v1/drift/runs?systemKey=&limit=1} (newest first);</li>
  * <li>feedback-service: {@code GET /api/v1/systems/{key}/feedback/summary?from=&to=} (top themes of the period);</li>
  * <li>experiment-service: {@code GET /api/v1/experiments?systemKey=&state=RUNNING} and
@@ -40,8 +43,17 @@ public final class EvidenceLinks {
         }
     }
 
-    /** What a review tells about where to look: from its system and payload (alertId, metric, experimentKey). */
-    public record Subject(String systemKey, Instant createdAt, String alertId, String metric, String experimentKey) {
+    /**
+     * What a review tells about where to look: from its system and payload (alertId, metric, experimentKey, and the
+     * alert's valueSource: ESTIMATED or REALIZED for a rule on a performance estimator's metric, else OBSERVED or null).
+     */
+    public record Subject(String systemKey, Instant createdAt, String alertId, String metric, String experimentKey,
+            String valueSource) {
+
+        /** Whether the alert's metric is a performance estimator's daily value rather than observations. */
+        public boolean estimatedPerformance() {
+            return "ESTIMATED".equals(valueSource) || "REALIZED".equals(valueSource);
+        }
     }
 
     public record Link(String name, String url) {
@@ -62,7 +74,11 @@ public final class EvidenceLinks {
         if (s.alertId() != null) {
             links.add(new Link("alert", bases.metrics() + "/api/v1/alerts/" + enc(s.alertId())));
         }
-        if (s.metric() != null) {
+        if (s.metric() != null && s.estimatedPerformance()) {
+            LocalDate last = LocalDate.ofInstant(at, ZoneOffset.UTC);
+            links.add(new Link("metricSeries", bases.metrics() + "/api/v1/performance/estimators/" + key + "/days?from="
+                    + last.plusDays(1).minusDays(bases.seriesBefore().toDays()) + "&to=" + last + "&metric=" + enc(s.metric())));
+        } else if (s.metric() != null) {
             Instant to = at.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS);
             links.add(new Link("metricSeries", bases.metrics() + "/api/v1/systems/" + key + "/metrics/" + enc(s.metric())
                     + "/series?from=" + enc(to.minus(bases.seriesBefore()).toString()) + "&to=" + enc(to.toString())));

@@ -52,6 +52,24 @@ class EvidencePanelsTest {
     }
 
     @Test
+    void anAlertOnEstimatedPerformanceIsDrawnFromTheEstimatorsDays() throws Exception {
+        String alert = ALERT.replace("\"metric\": \"ctr\"", "\"metric\": \"accuracy\", \"valueSource\": \"ESTIMATED\"");
+        String days = """
+                {"systemKey": "reco", "days": [
+                  {"day": "2026-11-21", "predictions": 400, "labelled": 400, "labelledShare": 1.0,
+                   "metrics": {"accuracy": {"value": 0.79, "source": "REALIZED"}}},
+                  {"day": "2026-11-22", "predictions": 400, "labelled": 0, "labelledShare": 0.0,
+                   "metrics": {"accuracy": {"value": 0.021, "source": "ESTIMATED"}}},
+                  {"day": "2026-11-23", "predictions": 400, "labelled": 0, "labelledShare": 0.0,
+                   "metrics": {"accuracy": {"value": 0.022, "source": "ESTIMATED"}}}]}""";
+        EvidencePanel panel = EvidencePanels.of("reco", List.of(ok("alert", alert), ok("metricSeries", days))).get(0);
+        assertThat(panel.chart().caption()).isEqualTo("accuracy of reco against its baseline");
+        assertThat(panel.chart().rows()).hasSize(3);
+        assertThat(panel.chart().rows().get(0)).containsExactly("2026-11-21 00:00 UTC", "0.79", "—", "—", "not judged");
+        assertThat(panel.chart().rows().get(2)).containsExactly("2026-11-23 00:00 UTC", "0.022", "0.03", "0.026", "Breach");
+    }
+
+    @Test
     void withoutTheSeriesTheJudgedPeriodsAreDrawnAndTheOutageIsNoted() throws Exception {
         EvidencePanel alert = EvidencePanels.of("reco", List.of(ok("alert", ALERT), down("metricSeries", "HTTP 503"))).get(0);
         assertThat(alert.chart().rows()).hasSize(2);
