@@ -6,7 +6,9 @@
 3. `chatbot_drift`: the support chatbot's conversations change (data drift) and its predictions stop matching how
    conversations end (concept drift); each detection carries the remediation metrics-service's rule recommends and
    lands in oversight, where people choose what to do.
-4. `feedback_contradiction`: customers complain about the homepage recommendations while their CTR climbs.
+4. `estimated_performance`: the recommendation engine's add-to-basket model is judged before its outcomes are in:
+   its performance estimator (CBPE) sees the accuracy fall when a campaign brings visitors it is unsure about.
+5. `feedback_contradiction`: customers complain about the homepage recommendations while their CTR climbs.
 
 The quarter's shape, which the acts rely on: the CTR dips for exactly five days (Monday to Friday of week 7), then
 climbs over the last two weeks while conversion does not follow; the chatbot's conversations drift in the last week.
@@ -24,6 +26,9 @@ DRIFT_DAYS = 7           # the chatbot's conversations drift in the quarter's la
 SAMPLE_DAYS = 56         # drift samples are kept 60 days: the chatbot logs the last eight weeks
 SAMPLES_PER_DAY = 150    # one conversation in ten is logged with its features for drift monitoring
 NEGATIVE_TURN_DAYS = 14  # customers turn against the recommendations over the last two weeks
+BASKET_REFERENCE_DAYS = 28  # the add-to-basket model's labelled reference: four weeks before the last one
+BASKET_CAMPAIGN_DAYS = 3    # a campaign's visitors in the quarter's last three days, outcomes not in yet
+BASKET_PER_DAY = 200        # predictions logged per day with their score
 
 # Share of a day's traffic per UTC hour: quiet nights, a working-day plateau, an evening peak.
 HOURLY_TRAFFIC = (12, 9, 7, 6, 7, 10, 18, 28, 38, 45, 48, 50, 52, 50, 48, 47, 48, 52, 62, 70, 72, 64, 48, 28)
@@ -353,6 +358,64 @@ def chatbot_drift(demo, quarter, edition):
     demo.look("detections with their decisions", f"{METRICS}/api/v1/drift/detections?systemKey={system}")
     demo.look("the concept-drift detector", f"{METRICS}/api/v1/drift/systems/{system}/concept")
     demo.look("the system page", f"{OVERSIGHT}/console/systems/{system}")
+
+
+def estimated_performance(demo, quarter, edition):
+    demo.act("Estimate: the recommendations' add-to-basket model, judged before its outcomes arrive")
+    system = edition.reco
+    reference_days = quarter.days[-BASKET_REFERENCE_DAYS - 7:-7]
+    campaign_days = quarter.days[-BASKET_CAMPAIGN_DAYS:]
+    draw = rng("basket-scores")
+    reference = [basket(draw, system, day, n, campaign=False) for day in reference_days for n in range(BASKET_PER_DAY)]
+    campaign = [basket(draw, system, day, n, campaign=True) for day in campaign_days for n in range(BASKET_PER_DAY)]
+    demo.say(f"the engine scores every recommendation (will it be added to the basket?); {len(reference):,} scored "
+             f"predictions of four weeks come with their outcome, then {len(campaign):,} of a campaign's last "
+             f"{BASKET_CAMPAIGN_DAYS} days whose outcomes are not known yet")
+    demo.send_batches("scored predictions (reference)", f"{METRICS}/api/v1/drift/samples", reference)
+    demo.send_batches("scored predictions (campaign)", f"{METRICS}/api/v1/drift/samples",
+                      [{k: v for k, v in item.items() if k != "outcome"} for item in campaign])
+    estimator = demo.ok("fitting the performance estimator", "PUT", f"{METRICS}/api/v1/performance/estimators/{system}", {
+        "referenceFrom": iso(reference_days[0]), "referenceTo": iso(reference_days[-1] + DAY),
+        "calibration": "ISOTONIC"}, demo.admin, 200)
+    check = estimator["calibration"]
+    demo.check(check["applied"] == "ISOTONIC" and check["eceAfter"] < check["eceBefore"],
+               f"the raw scores are overconfident (calibration error {check['eceBefore']:.3f}); isotonic calibration "
+               f"brings it to {check['eceAfter']:.3f} out of fold, so it is applied", check)
+    demo.ok("estimating", "POST", f"{METRICS}/api/v1/performance/estimators/{system}/estimate", None, demo.admin, 200)
+    days = demo.ok("estimated and realized days", "GET", f"{METRICS}/api/v1/performance/estimators/{system}/days"
+                   f"?from={reference_days[0]:%Y-%m-%d}&to={quarter.last:%Y-%m-%d}&metric=accuracy", None,
+                   demo.viewer, 200)["days"]
+    accuracy = {d["day"]: d["metrics"]["accuracy"] for d in days}
+    usual = [accuracy[f"{day:%Y-%m-%d}"] for day in reference_days]
+    latest = accuracy[f"{quarter.last:%Y-%m-%d}"]
+    reference_range = estimator["metrics"]["accuracy"]["referenceRange"]
+    demo.check(all(d["source"] == "REALIZED" for d in usual),
+               f"the four reference weeks are realized from their outcomes (accuracy "
+               f"{min(d['value'] for d in usual):.3f}-{max(d['value'] for d in usual):.3f}); their estimates were "
+               f"{statistics.mean(abs(d['gap']) for d in usual):.3f} away on average", usual[:2])
+    demo.check(latest["source"] == "ESTIMATED" and latest["realized"] is None and latest["outsideReferenceRange"]
+               and latest["value"] < reference_range["lower"],
+               f"on {quarter.last:%Y-%m-%d}, with no outcome in yet, the estimated accuracy is {latest['value']:.3f} "
+               f"(± {3 * latest['samplingError']:.3f}), below the reference range's {reference_range['lower']:.3f}: the "
+               "campaign's visitors sit where the model is unsure", latest)
+    demo.check(concept_detector(demo, system)["detections"] == 0,
+               "no concept drift: the outcomes that arrived match the model as before")
+    demo.say("a threshold rule with \"source\": \"ESTIMATED\" on this accuracy would fire now, days before the "
+             "outcomes; its alert says that the value is an estimate")
+    demo.look("the estimator (calibration check, reference ranges, estimate-to-realized gaps)",
+              f"{METRICS}/api/v1/performance/estimators/{system}")
+    demo.look("estimated performance in Grafana", GRAFANA.format("overview"))
+
+
+def basket(draw, system, day, n, campaign):
+    """One scored recommendation: usual visitors spread over the model's range; a campaign's crowd its middle. The
+    score is overconfident (steeper than the true probability), as an uncalibrated model's often is."""
+    x = draw.gauss(0.35, 0.3) if campaign else draw.gauss(0.0, 1.0)
+    truth = 1 / (1 + math.exp(-(1.8 * x - 0.9)))
+    score = 1 / (1 + math.exp(-(2.8 * x - 1.4)))
+    return {"id": f"{system}.basket.{day:%Y%m%d}.{n:03d}", "systemKey": system,
+            "observedAt": iso(day + timedelta(seconds=n * 400 + draw.randrange(400))),
+            "prediction": round(score, 4), "outcome": 1 if draw.random() < truth else 0}
 
 
 def conversation_samples(quarter, system):

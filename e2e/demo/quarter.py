@@ -37,6 +37,7 @@ def main():
         monitoring.load_metrics(demo, quarter, edition)
         monitoring.ctr_alert(demo, quarter, edition)
         monitoring.chatbot_drift(demo, quarter, edition)
+        monitoring.estimated_performance(demo, quarter, edition)
         monitoring.feedback_contradiction(demo, quarter, edition)
         experiments.experiments_on_every_system(demo, quarter, edition)
         experiments.pilot_to_rollout(demo, quarter, edition)
