@@ -10,6 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -110,6 +112,16 @@ public class PerformanceResource {
                 () -> new InvalidFieldsProblem("metric", "must be one of accuracy, precision, recall, specificity, f1, roc_auc"));
         return estimators.get(systemKey).flatMap(e -> series.days(systemKey, first, last.plusDays(1), only)
                 .map(days -> PerformanceDaysResponse.of(systemKey, e.model(), days)));
+    }
+
+    @DELETE
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Remove the system's estimator and its daily estimates",
+            description = "Rules on its metrics stay and judge no day until an estimator is fitted again.")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No estimator for this system")
+    public Uni<Response> remove(@PathParam("systemKey") String systemKey) {
+        return estimators.remove(systemKey).map(x -> Response.noContent().build());
     }
 
     @POST

@@ -125,6 +125,23 @@ public class PerformanceEstimators {
         }));
     }
 
+    /**
+     * Removes the system's estimator and its daily estimates (waiting for a run in progress). Rules on its metrics stay
+     * and judge no day until an estimator is fitted again.
+     */
+    public Uni<Void> remove(String systemKey) {
+        return blocking(() -> inTransaction(c -> {
+            if (find(c, systemKey, LOCK) == null) {
+                throw new NotFoundProblem("no performance estimator for system " + systemKey);
+            }
+            try (PreparedStatement ps = c.prepareStatement("delete from metrics.performance_estimators where system_key = ?")) {
+                ps.setString(1, systemKey);
+                ps.executeUpdate();
+            }
+            return Boolean.TRUE;
+        })).replaceWithVoid();
+    }
+
     /** Estimates the system's changed days now, waiting for a run in progress; returns how many days changed. */
     public Uni<Integer> estimateNow(String systemKey) {
         return blocking(() -> inTransaction(c -> {

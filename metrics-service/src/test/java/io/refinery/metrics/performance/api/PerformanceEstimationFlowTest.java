@@ -225,6 +225,18 @@ class PerformanceEstimationFlowTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().get("/q/metrics").then()
                 .body(containsString("refinery_performance{metric=\"accuracy\",source=\"REALIZED\",system=\"" + system + "\"}"))
                 .body(containsString("refinery_performance_estimate_gap{metric=\"accuracy\",system=\"" + system + "\"}")));
+
+        // Removed: its days go with it, the rule stays and judges nothing until an estimator is fitted again.
+        given().header("Authorization", VIEWER).delete("/api/v1/performance/estimators/" + system).then().statusCode(403);
+        given().header("Authorization", ADMIN).delete("/api/v1/performance/estimators/" + system).then().statusCode(204);
+        given().header("Authorization", ADMIN).delete("/api/v1/performance/estimators/" + system).then().statusCode(404);
+        given().header("Authorization", VIEWER).get("/api/v1/performance/estimators/" + system + "/days").then()
+                .statusCode(404);
+        assertThat(RefineryTestResource.database().queryLong(
+                "select count(*) from metrics.performance_estimates where system_key = '" + system + "'")).isZero();
+        given().header("Authorization", ADMIN).queryParam("at", Instant.now().toString())
+                .post("/api/v1/rules/" + ruleId + "/evaluate").then().statusCode(200)
+                .body("consecutiveBreaches", equalTo(0));
     }
 
     @Test
