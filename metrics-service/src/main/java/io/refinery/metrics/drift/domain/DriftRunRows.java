@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -88,7 +89,7 @@ final class DriftRunRows {
      */
     List<double[]> rows(Connection c, String systemKey, List<String> features, LocalDate from, LocalDate to)
             throws SQLException {
-        Map<LocalDate, Map<String, BottomKSample>> days = new java.util.TreeMap<>();
+        Map<LocalDate, Map<String, BottomKSample>> days = new TreeMap<>();
         try (PreparedStatement q = c.prepareStatement(ROW_DAYS)) {
             q.setString(1, systemKey);
             q.setArray(2, c.createArrayOf("text", features.toArray()));

@@ -2,6 +2,7 @@ package io.refinery.metrics.drift.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -58,11 +59,11 @@ public record MultivariateCheck(List<String> features, int referenceRows, int cu
     String reason() {
         List<String> parts = new ArrayList<>();
         if (Boolean.TRUE.equals(reconstructionDrifted)) {
-            parts.add(String.format(java.util.Locale.ROOT, "reconstruction error %.4f outside the reference band [%.4f, %.4f]",
+            parts.add(String.format(Locale.ROOT, "reconstruction error %.4f outside the reference band [%.4f, %.4f]",
                     reconstructionError, lower, upper));
         }
         if (Boolean.TRUE.equals(classifierDrifted)) {
-            parts.add(String.format(java.util.Locale.ROOT, "a classifier tells current rows from reference rows (AUROC %.3f)",
+            parts.add(String.format(Locale.ROOT, "a classifier tells current rows from reference rows (AUROC %.3f)",
                     auroc));
         }
         double top = moves.stream().filter(m -> m.errorIncrease() != null).mapToDouble(FeatureMove::errorIncrease)

@@ -1,5 +1,6 @@
 package io.refinery.metrics.drift.sampling;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,6 +52,6 @@ public final class JointRows {
             }
             rows[n++] = row;
         }
-        return java.util.Arrays.copyOf(rows, n);
+        return Arrays.copyOf(rows, n);
     }
 }

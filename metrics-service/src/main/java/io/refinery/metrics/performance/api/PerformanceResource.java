@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -50,7 +51,7 @@ public class PerformanceResource {
     private static final int MAX_DAYS = 400;
 
     /** What an on-demand run did. */
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "EstimateRun")
+    @Schema(name = "EstimateRun")
     public record EstimateRun(String systemKey, int daysEstimated) {
     }
 
