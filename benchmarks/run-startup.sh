@@ -59,7 +59,7 @@ cpu_seconds() {  # pid -> user + system CPU seconds so far
 }
 
 classes_loaded() {  # pid -> classes loaded (jcmd, from the JDK that runs the benchmark)
-  jcmd "$1" VM.classloader_stats 2>/dev/null | awk '/^Total Usage/ { print $6 }'
+  jcmd "$1" VM.metaspace 2>/dev/null | awk '/^Total Usage/ { print $6 }'
 }
 
 measure() {  # service -> "ready_s quarkus_s rss_mb cpu_s classes"
@@ -84,15 +84,14 @@ measure() {  # service -> "ready_s quarkus_s rss_mb cpu_s classes"
 }
 
 FLOOR_JAR="$ROOT/benchmarks/startup-floor/target/quarkus-app/quarkus-run.jar"
-FLOOR_EXTRA_OPTS="${REFINERY_EXTRA_JAVA_OPTS:-}"   # taken before APPCDS/AOT add the services' archives
-FLOOR_EXTRA_OPTS="${FLOOR_EXTRA_OPTS//@NAME@/floor}"
+# The options bin/refinery gives the small services, REFINERY_EXTRA_JAVA_OPTS included; taken before APPCDS/AOT add
+# the services' archives to it.
+FLOOR_JAVA_OPTS=$("$ROOT/bin/refinery" jvm-options floor)
 measure_floor() {  # -> the same five figures for the floor application, started with the services' JVM options
-  local t0 ready started pid rss cpu log="$REFINERY_HOME/logs/floor.log" trim=""
-  ! java -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' TrimNativeHeapInterval ' \
-    || trim="-XX:TrimNativeHeapInterval=5000"
+  local t0 ready started pid rss cpu log="$REFINERY_HOME/logs/floor.log"
   t0=$(date +%s%N)
   # shellcheck disable=SC2086  # the options are words
-  MALLOC_ARENA_MAX=2 java -Xmx256m -XX:+UseSerialGC -Xms32m $trim ${REFINERY_EXTRA_JAVA_OPTS:-} \
+  MALLOC_ARENA_MAX=2 java $FLOOR_JAVA_OPTS \
     -Dquarkus.http.port=8085 -jar "$FLOOR_JAR" >"$log" 2>&1 </dev/null &
   pid=$!
   until curl -fsS -m 1 "http://127.0.0.1:8085/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"'; do
