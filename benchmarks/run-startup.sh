@@ -62,25 +62,34 @@ classes_loaded() {  # pid -> classes loaded (jcmd, from the JDK that runs the be
   jcmd "$1" VM.metaspace 2>/dev/null | awk '/^Total Usage/ { print $6 }'
 }
 
+await_ready() {  # port pid what log: polls /q/health/ready every 20 ms until UP; dies when pid (a child) fails
+  until curl -fsS -m 1 "http://127.0.0.1:$1/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"'; do
+    kill -0 "$2" 2>/dev/null || wait "$2" || die "$3 did not start; see $4"
+    sleep 0.02
+  done
+}
+
+figures() {  # ready_ms log pid cpu_s -> "ready_s quarkus_s rss_mb cpu_s classes"
+  local started
+  started=$(grep -o 'started in [0-9.]*s' "$2" | tail -1 | grep -o '[0-9.]*' | head -1)
+  echo "$(awk -v r="$1" 'BEGIN { printf "%.2f", r / 1000 }') ${started:-?} \
+$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$3/status") $4 $(classes_loaded "$3")"
+}
+
 measure() {  # service -> "ready_s quarkus_s rss_mb cpu_s classes"
-  local name=$1 port=${PORT[$1]} t0 ready started pid rss cpu
+  local name=$1 t0 ready pid cpu log="$REFINERY_HOME/logs/$1.log"
   "$ROOT/bin/refinery" stop "$name" >/dev/null
   t0=$(date +%s%N)
   "$ROOT/bin/refinery" start "$name" >/dev/null &
   local starter=$!
-  until curl -fsS -m 1 "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"'; do
-    kill -0 "$starter" 2>/dev/null || wait "$starter" || die "$name did not start; see $REFINERY_HOME/logs/$name.log"
-    sleep 0.02
-  done
+  await_ready "${PORT[$name]}" "$starter" "$name" "$log"
   ready=$(( ($(date +%s%N) - t0) / 1000000 ))
   wait "$starter"
   pid=$(cat "$REFINERY_HOME/pids/$name.pid")
   cpu=$(cpu_seconds "$pid")
-  started=$(grep -o 'started in [0-9.]*s' "$REFINERY_HOME/logs/$name.log" | tail -1 | grep -o '[0-9.]*' | head -1)
   warm_up "$name"
   sleep 10
-  rss=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
-  echo "$(awk -v r="$ready" 'BEGIN { printf "%.2f", r / 1000 }') ${started:-?} $rss $cpu $(classes_loaded "$pid")"
+  figures "$ready" "$log" "$pid" "$cpu"
 }
 
 FLOOR_JAR="$ROOT/benchmarks/startup-floor/target/quarkus-app/quarkus-run.jar"
@@ -88,26 +97,21 @@ FLOOR_JAR="$ROOT/benchmarks/startup-floor/target/quarkus-app/quarkus-run.jar"
 # the services' archives to it.
 FLOOR_JAVA_OPTS=$("$ROOT/bin/refinery" jvm-options floor)
 measure_floor() {  # -> the same five figures for the floor application, started with the services' JVM options
-  local t0 ready started pid rss cpu log="$REFINERY_HOME/logs/floor.log"
+  local t0 ready pid cpu line log="$REFINERY_HOME/logs/floor.log"
   t0=$(date +%s%N)
   # shellcheck disable=SC2086  # the options are words
   MALLOC_ARENA_MAX=2 java $FLOOR_JAVA_OPTS \
     -Dquarkus.http.port=8085 -jar "$FLOOR_JAR" >"$log" 2>&1 </dev/null &
   pid=$!
-  until curl -fsS -m 1 "http://127.0.0.1:8085/q/health/ready" 2>/dev/null | grep -q '"status": *"UP"'; do
-    kill -0 "$pid" 2>/dev/null || die "the floor application did not start; see $log"
-    sleep 0.02
-  done
+  await_ready 8085 "$pid" "the floor application" "$log"
   ready=$(( ($(date +%s%N) - t0) / 1000000 ))
   cpu=$(cpu_seconds "$pid")
-  started=$(grep -o 'started in [0-9.]*s' "$log" | tail -1 | grep -o '[0-9.]*' | head -1)
   wrk -t1 -c8 -d5s "http://127.0.0.1:8085/api/v1/floor" >"$REFINERY_HOME/wrk.out" 2>&1 \
     || { cat "$REFINERY_HOME/wrk.out" >&2; die "wrk failed on the floor application"; }
   sleep 10
-  rss=$(awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$pid/status")
-  local classes; classes=$(classes_loaded "$pid")
+  line=$(figures "$ready" "$log" "$pid" "$cpu")
   kill -TERM "$pid"; wait "$pid" 2>/dev/null || true
-  echo "$(awk -v r="$ready" 'BEGIN { printf "%.2f", r / 1000 }') ${started:-?} $rss $cpu $classes"
+  echo "$line"
 }
 
 say "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); java: $(java -version 2>&1 | head -1)"
