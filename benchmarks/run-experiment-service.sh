@@ -5,14 +5,16 @@
 #
 # Starts its own throwaway world, so the local run (bin/refinery, ports 8081-8084 and 9092) is not touched:
 # a database refinery_exp_bench_<pid> (dropped at the end), a Kafka broker on 127.0.0.1:19092 (controller 19093,
-# log directory in a temporary folder), and experiment-service's jar on 127.0.0.1:18082 (-Xmx256m, SerialGC, as
-# bin/refinery starts it). Prints, one line per number:
+# log directory in a temporary folder), and experiment-service's jar on 127.0.0.1:18082 with the JVM options
+# bin/refinery starts it with (bin/refinery jvm-options experiment). Prints, one line per number:
 #   1. in-process assignment (JMH, AssignmentHashBench): Allocation.assign and the bare MurmurHash3, ops/s
 #   2. HTTP, wrk (Debian package), on the same service with the same connections, threads and duration: GET /ping
 #      (no token at all, the bare baseline), GET /api/v1/ping (authenticated, any role, the same 13-byte answer) and
 #      GET /api/v1/experiments/{key}/assignment?unitId=<random of 10^7>, each with one ingest token as a shop's
 #      service sends it; a 10 s warm-up each, then two rounds of the three. Req/s and p50/p99 of each, and the ratios
-#      assignment/bare (targets: rate >= 80 %, p99 <= 1.5x) and authenticated ping/bare (the token's cost).
+#      assignment/bare (targets: rate >= 80 %, p99 <= 1.5x) and authenticated ping/bare (the token's cost). Also the
+#      service's CPU per request of each (from /proc): wrk runs on the same two cores, so the rates also carry what
+#      wrk spends per request, which the CPU figure leaves out.
 #   3. results: UNITS units exposed to a two-variant BINOMIAL experiment through POST /api/v1/exposures (batches of
 #      10,000, 4 clients) and ~10.5 % of them converting through POST /api/v1/outcomes; then GET .../results
 #      2 warm-ups and 7 timed calls with curl, the median and the fastest (target: median < 200 ms).
@@ -107,7 +109,8 @@ until [ -f "$WORK/kafka/ready" ]; do
 done
 REFINERY_DB_JDBC_URL="jdbc:postgresql://127.0.0.1:5432/$DB" REFINERY_DB_REACTIVE_URL="postgresql://127.0.0.1:5432/$DB" \
 REFINERY_DB_USER=postgres REFINERY_DB_PASSWORD= REFINERY_KAFKA="127.0.0.1:$KAFKA_PORT" \
-  java -Xmx256m -XX:+UseSerialGC ${EXP_BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" \
+MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}" \
+  java $("$ROOT/bin/refinery" jvm-options experiment) ${EXP_BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$PORT" \
   -Drefinery.auth.token-cache.max-size="${TOKEN_CACHE_SIZE:-10000}" \
   -Dmp.jwt.verify.publickey.location="$ROOT/dev-keys/dev-public-key.pem" -Dquarkus.log.console.json.enabled=false \
   -jar "$JAR" >"$WORK/service.log" 2>&1 </dev/null &
@@ -170,34 +173,42 @@ end
 LUA
 # wrk prints latencies as 812.00us, 1.20ms or 1.02s: in milliseconds.
 to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'; }
-run_wrk() {  # name script duration -> "rate p50 p99"
+service_ticks() { awk '{ print $14 + $15 }' "/proc/$SERVICE_PID/stat"; }  # the service's user + system CPU
+run_wrk() {  # name script duration -> "rate p50 p99 cpu_us" (cpu_us: the service's CPU per request, microseconds)
+  local ticks
+  ticks=$(service_ticks)
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"$3" --latency -s "$WORK/$2.lua" -H "Authorization: Bearer $ingest" "$URL" \
     >"$WORK/wrk.out" 2>&1 || { cat "$WORK/wrk.out" >&2; die "wrk failed"; }
+  ticks=$(( $(service_ticks) - ticks ))
   ! grep -q 'Non-2xx' "$WORK/wrk.out" || { cat "$WORK/wrk.out" >&2; die "$1: answers other than 2xx"; }
   ! grep -q 'Socket errors' "$WORK/wrk.out" || { cat "$WORK/wrk.out" >&2; die "$1: socket errors"; }
-  local rate p50 p99
+  local rate p50 p99 cpu
   rate=$(awk '/^Requests\/sec:/ { print $2 }' "$WORK/wrk.out")
   p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$WORK/wrk.out")")
   p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$WORK/wrk.out")")
-  echo "$rate $p50 $p99"
+  cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" '/ requests in / { printf "%.2f", t / hz * 1e6 / $1 }' "$WORK/wrk.out")
+  echo "$rate $p50 $p99 $cpu"
 }
 run_wrk bare bare 10s >/dev/null
 run_wrk ping ping 10s >/dev/null
 run_wrk assignment assign 10s >/dev/null
-declare -A rate p50 p99
+declare -A rate p50 p99 cpu
 for round in 1 2; do
   for name in bare ping assign; do
-    read -r r a b <<<"$(run_wrk "$name" "$name" "$DURATION")"
-    printf 'http %-7s round %d  %10s req/s  p50 %6s ms  p99 %6s ms  (wrk -t%s -c%s -d%s)\n' "$name" "$round" \
-      "$(printf "%.0f" "$r")" "$a" "$b" "$THREADS" "$CONNECTIONS" "$DURATION"
+    read -r r a b c <<<"$(run_wrk "$name" "$name" "$DURATION")"
+    printf 'http %-7s round %d  %10s req/s  p50 %6s ms  p99 %6s ms  service CPU %6s us/request  (wrk -t%s -c%s -d%s)\n' \
+      "$name" "$round" "$(printf "%.0f" "$r")" "$a" "$b" "$c" "$THREADS" "$CONNECTIONS" "$DURATION"
     rate[$name]="${rate[$name]:-} $r"; p50[$name]="${p50[$name]:-} $a"; p99[$name]="${p99[$name]:-} $b"
+    cpu[$name]="${cpu[$name]:-} $c"
   done
 done
 mean() { awk '{ s = 0; for (i = 1; i <= NF; i++) s += $i; printf "%.2f", s / NF }' <<<"$1"; }
 rb=$(mean "${rate[bare]}"); rp=$(mean "${rate[ping]}"); ra=$(mean "${rate[assign]}")
 lb=$(mean "${p99[bare]}"); lp=$(mean "${p99[ping]}"); la=$(mean "${p99[assign]}")
+cb=$(mean "${cpu[bare]}"); cp=$(mean "${cpu[ping]}"); ca=$(mean "${cpu[assign]}")
 awk -v rb="$rb" -v rp="$rp" -v ra="$ra" -v lb="$lb" -v lp="$lp" -v la="$la" -v mb="$(mean "${p50[bare]}")" \
-    -v mp="$(mean "${p50[ping]}")" -v ma="$(mean "${p50[assign]}")" -v cache="${TOKEN_CACHE_SIZE:-10000}" 'BEGIN {
+    -v mp="$(mean "${p50[ping]}")" -v ma="$(mean "${p50[assign]}")" -v cache="${TOKEN_CACHE_SIZE:-10000}" \
+    -v cb="$cb" -v cp="$cp" -v ca="$ca" 'BEGIN {
   printf "http summary (mean of 2 rounds, token cache size %s): bare %.0f req/s p50 %.2f ms p99 %.2f ms | authenticated ping %.0f req/s p50 %.2f ms p99 %.2f ms | assignment %.0f req/s p50 %.2f ms p99 %.2f ms\n", cache, rb, mb, lb, rp, mp, lp, ra, ma, la
   printf "http ratio: authenticated ping = %.1f %% of bare, p99 %.2fx (the token)\n", 100 * rp / rb, lp / lb
   printf "http ratio: assignment rate = %.1f %% of bare (target >= 80 %%: %s), p99 = %.2fx bare (target <= 1.5x: %s)\n",
@@ -205,7 +216,10 @@ awk -v rb="$rb" -v rp="$rp" -v ra="$ra" -v lb="$lb" -v lp="$lp" -v la="$la" -v m
   # for benchmarks/run-all.sh: name|value|unit|limit|ratio
   printf "RESULT|assignment over HTTP (GET .../assignment)|%.0f|req/s|>= 80 %% of bare GET /ping, %.0f req/s|%.1f %%\n", ra, rb, 100 * ra / rb
   printf "RESULT|assignment over HTTP, p99|%.2f|ms|<= 1.5x bare p99, %.2f ms|%.2fx\n", la, lb, la / lb
-  printf "RESULT|authenticated ping over HTTP|%.0f|req/s|bare GET /ping, %.0f req/s|%.1f %%\n", rp, rb, 100 * rp / rb }'
+  # wrk shares the two cores: the service CPU per request says what the service itself spends, whatever wrk takes
+  printf "http service CPU per request: bare %.1f us, authenticated ping %.1f us, assignment %.1f us: assignment at %.1f %% of the bare rate on equal CPU\n", cb, cp, ca, 100 * cb / ca
+  printf "RESULT|authenticated ping over HTTP|%.0f|req/s|bare GET /ping, %.0f req/s|%.1f %%\n", rp, rb, 100 * rp / rb
+  printf "RESULT|assignment, experiment-service CPU per request|%.1f|us|bare GET /ping %.1f us|%.1f %%\n", ca, cb, 100 * cb / ca }'
 fi
 [ "${SKIP_RESULTS:-0}" != 1 ] || { say "load average $(cut -d' ' -f1-3 /proc/loadavg) at the end"; exit 0; }
 
